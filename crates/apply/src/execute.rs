@@ -1,0 +1,199 @@
+//! Running the steps of a plan: consecutive transactional steps run together in one
+//! transaction, steps that cannot run in a transaction (such as `ALTER TYPE … ADD VALUE` or
+//! concurrent index builds) run on their own. Before each step its `lock_timeout` and
+//! `statement_timeout` are set; a group that failed on a lock timeout (or a deadlock) is
+//! rolled back and retried with exponential backoff, up to a limit. Any other failure stops
+//! the run and names the step; the transaction it was part of is rolled back.
+
+use crate::invalid;
+use schema_ir::ObjectFilter;
+use schema_plan::{Plan, Step};
+use sqlx::{AssertSqlSafe, Connection, Executor, PgConnection, raw_sql};
+use std::time::{Duration, Instant};
+
+/// How steps are run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `lock_timeout` of every step.
+    pub lock_timeout: Duration,
+    /// `statement_timeout` of every step; `None` for no limit.
+    pub statement_timeout: Option<Duration>,
+    /// How many times a group that hit a lock timeout is retried.
+    pub retries: u32,
+    /// The first pause before a retry; it doubles with every attempt.
+    pub backoff: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lock_timeout: Duration::from_secs(5),
+            statement_timeout: None,
+            retries: 5,
+            backoff: Duration::from_millis(500),
+        }
+    }
+}
+
+/// What happens while steps run, for progress reports.
+#[derive(Debug, Clone)]
+pub enum Event<'a> {
+    /// Step `number` of `total` starts.
+    Started {
+        number: usize,
+        total: usize,
+        step: &'a Step,
+    },
+    /// Step `number` finished (in a transaction: its statement finished).
+    Finished { number: usize, elapsed: Duration },
+    /// The group starting at step `number` hit a lock timeout; it is retried after `pause`.
+    Retrying {
+        number: usize,
+        attempt: u32,
+        pause: Duration,
+    },
+}
+
+/// A step that failed, and how many steps were committed before it.
+#[derive(Debug, thiserror::Error)]
+#[error("step {number} ({kind} {object}) failed{attempts}: {source}\n  {sql}", attempts = attempts_note(*.attempts))]
+pub struct StepError {
+    pub number: usize,
+    pub kind: String,
+    pub object: String,
+    pub sql: String,
+    pub attempts: u32,
+    /// Steps committed before the failure.
+    pub executed: usize,
+    #[source]
+    pub source: sqlx::Error,
+}
+
+fn attempts_note(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" after {attempts} attempts")
+    } else {
+        String::new()
+    }
+}
+
+/// Runs every step of `plan` on `conn`. Returns how many steps ran.
+pub async fn run(
+    conn: &mut PgConnection,
+    plan: &Plan,
+    settings: &Settings,
+    filter: &ObjectFilter,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Result<usize, StepError> {
+    let total = plan.steps.len();
+    let numbered: Vec<(usize, &Step)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i + 1, s))
+        .collect();
+    let mut executed = 0;
+    for group in numbered.chunk_by(|(_, a), (_, b)| a.transactional && b.transactional) {
+        let mut attempt = 1;
+        loop {
+            match run_group(conn, group, total, settings, report).await {
+                Ok(()) => break,
+                Err((number, step, source)) => {
+                    if attempt <= settings.retries && is_lock_timeout(&source) {
+                        let pause = settings.backoff * 2u32.saturating_pow(attempt - 1);
+                        report(Event::Retrying {
+                            number: group[0].0,
+                            attempt,
+                            pause,
+                        });
+                        tokio::time::sleep(pause).await;
+                        if !step.transactional {
+                            // An interrupted concurrent build leaves an invalid index behind.
+                            drop_invalid(conn, filter).await;
+                        }
+                        attempt += 1;
+                        continue;
+                    }
+                    return Err(StepError {
+                        number,
+                        kind: step.kind.clone(),
+                        object: step.object.clone(),
+                        sql: step.sql.clone(),
+                        attempts: attempt,
+                        executed,
+                        source,
+                    });
+                }
+            }
+        }
+        executed += group.len();
+    }
+    Ok(executed)
+}
+
+type Failed<'a> = (usize, &'a Step, sqlx::Error);
+
+async fn run_group<'a>(
+    conn: &mut PgConnection,
+    group: &[(usize, &'a Step)],
+    total: usize,
+    settings: &Settings,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Result<(), Failed<'a>> {
+    let (first, first_step) = group[0];
+    if group.len() == 1 && !first_step.transactional {
+        return run_step(conn, first, first_step, total, settings, report).await;
+    }
+    let mut tx = conn.begin().await.map_err(|e| (first, first_step, e))?;
+    for &(number, step) in group {
+        run_step(&mut tx, number, step, total, settings, report).await?;
+    }
+    tx.commit().await.map_err(|e| (first, first_step, e))
+}
+
+async fn run_step<'a>(
+    conn: &mut PgConnection,
+    number: usize,
+    step: &'a Step,
+    total: usize,
+    settings: &Settings,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Result<(), Failed<'a>> {
+    report(Event::Started {
+        number,
+        total,
+        step,
+    });
+    let start = Instant::now();
+    let timeouts = format!(
+        "SET lock_timeout = {}; SET statement_timeout = {}",
+        settings.lock_timeout.as_millis(),
+        settings.statement_timeout.map_or(0, |t| t.as_millis())
+    );
+    conn.execute(raw_sql(AssertSqlSafe(timeouts)))
+        .await
+        .map_err(|e| (number, step, e))?;
+    conn.execute(raw_sql(AssertSqlSafe(step.sql.clone())))
+        .await
+        .map_err(|e| (number, step, e))?;
+    report(Event::Finished {
+        number,
+        elapsed: start.elapsed(),
+    });
+    Ok(())
+}
+
+async fn drop_invalid(conn: &mut PgConnection, filter: &ObjectFilter) {
+    // Best effort: the retry itself reports any failure that matters.
+    if let Ok(found) = invalid::find(conn, filter).await {
+        for index in &found {
+            let _ = invalid::drop(conn, index).await;
+        }
+    }
+}
+
+/// Whether `error` is a lock timeout (`55P03`) or a deadlock (`40P01`), which a retry may
+/// get past.
+pub fn is_lock_timeout(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if matches!(db.code().as_deref(), Some("55P03" | "40P01")))
+}

@@ -1,0 +1,62 @@
+//! Where a schema comes from: a database URL (inspected live), a `.sql` file, a directory
+//! of `.sql` files (lexical order), or `-` for standard input. Parser warnings are printed
+//! to stderr with their file:line:col.
+
+use crate::Failure;
+use schema_inspect::InspectOptions;
+use schema_ir::{ObjectFilter, Schema};
+use std::io::Read;
+use std::path::PathBuf;
+
+pub enum Source {
+    Database(String),
+    Path(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    pub fn parse(spec: &str) -> Result<Source, Failure> {
+        const SCHEMES: [&str; 2] = ["postgres://", "postgresql://"];
+        if SCHEMES.iter().any(|s| spec.starts_with(s)) {
+            return Ok(Source::Database(spec.to_string()));
+        }
+        if let Some((scheme, _)) = spec.split_once("://") {
+            return Err(Failure(format!(
+                "unsupported database URL scheme `{scheme}://` (supported: postgres://, postgresql://)"
+            )));
+        }
+        if spec == "-" {
+            return Ok(Source::Stdin);
+        }
+        let path = PathBuf::from(spec);
+        if !path.exists() {
+            return Err(Failure(format!("{spec}: no such file or directory")));
+        }
+        Ok(Source::Path(path))
+    }
+
+    /// Reads the schema, limited to the objects `filter` manages.
+    pub async fn load(&self, filter: &ObjectFilter) -> Result<Schema, Failure> {
+        let parsed = match self {
+            Source::Database(url) => {
+                // The history schema of `schema apply` is never part of a comparison.
+                let filter = schema_apply::managed(filter, schema_apply::history::DEFAULT_SCHEMA);
+                let options = InspectOptions {
+                    schemas: filter.schemas.clone(),
+                    exclude: filter.exclude.clone(),
+                };
+                return Ok(schema_inspect::inspect_url(url, &options).await?);
+            }
+            Source::Path(path) => schema_parse::parse_path(path)?,
+            Source::Stdin => {
+                let mut sql = String::new();
+                std::io::stdin().read_to_string(&mut sql)?;
+                schema_parse::parse_sql(&sql, "<stdin>")?
+            }
+        };
+        for diagnostic in &parsed.diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        Ok(filter.apply(&parsed.schema))
+    }
+}

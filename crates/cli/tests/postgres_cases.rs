@@ -1,0 +1,224 @@
+//! The data-driven PostgreSQL case runner. Every directory under `testdata/postgres/` holds
+//! `from.sql`, `to.sql` and optionally `case.toml`; adding a case needs no Rust code. For
+//! each case: (1) offline, both sides are parsed, diffed and planned, and the plan's SQL is
+//! compared with the `plan.snap` snapshot beside it (and with the expected hazard codes of
+//! `case.toml`); (2) live, on throwaway databases, the equivalence oracle
+//! `parse(sql) == inspect(database after running sql)` must hold for both sides, the plan
+//! from the live `from` database to `to.sql` is applied, the result must equal
+//! `parse(to.sql)`, and planning again must find nothing to do.
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use schema_diff::DiffOptions;
+use schema_inspect::InspectOptions;
+use schema_ir::Schema;
+use schema_plan::{Plan, PlanOptions};
+use schema_testkit::TestDatabase;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// `case.toml`: what a case expects beyond the round trip.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseConfig {
+    /// What the case is about.
+    #[allow(dead_code)]
+    description: Option<String>,
+    /// Exactly the hazard codes the offline plan must carry (when given).
+    hazards: Option<Vec<String>>,
+    /// Rename hints, as the CLI's `--rename OLD=NEW` takes them.
+    #[serde(default)]
+    renames: Vec<String>,
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/postgres");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.join("to.sql").is_file() || path.join("from.sql").is_file())
+        .collect();
+    cases.sort();
+    let mut trials = Vec::new();
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let offline = case.clone();
+        trials.push(Trial::test(format!("offline::{name}"), move || {
+            catch(|| run_offline(&offline))
+        }));
+        trials.push(Trial::test(format!("live::{name}"), move || {
+            catch(|| run_live(&case))
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn catch(test: impl FnOnce() -> Result<(), Failed> + std::panic::UnwindSafe) -> Result<(), Failed> {
+    match std::panic::catch_unwind(test) {
+        Ok(result) => result,
+        Err(panic) => Err(panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "panicked".to_string())
+            .into()),
+    }
+}
+
+fn read(case: &Path, file: &str) -> String {
+    std::fs::read_to_string(case.join(file)).unwrap_or_default()
+}
+
+fn parse(case: &Path, file: &str) -> Result<Schema, Failed> {
+    let sql = read(case, file);
+    schema_parse::parse_sql(&sql, &case.join(file).display().to_string())
+        .map(|parsed| parsed.schema)
+        .map_err(|e| format!("parse {file}: {e}").into())
+}
+
+fn plan(from: &Schema, to: &Schema, renames: &[String]) -> Plan {
+    let options = DiffOptions {
+        renames: renames
+            .iter()
+            .map(|r| schema_diff::Rename::parse(r).unwrap_or_else(|e| panic!("case.toml: {e}")))
+            .collect(),
+    };
+    let changes = schema_diff::diff(from, to, &options);
+    schema_plan::plan(from, to, &changes, &PlanOptions::default())
+}
+
+fn config(case: &Path) -> Result<CaseConfig, Failed> {
+    let text = read(case, "case.toml");
+    toml::from_str(&text).map_err(|e| format!("case.toml: {e}").into())
+}
+
+fn run_offline(case: &Path) -> Result<(), Failed> {
+    let from = parse(case, "from.sql")?;
+    let to = parse(case, "to.sql")?;
+    let config = config(case)?;
+    let plan = plan(&from, &to, &config.renames);
+    if let Some(expected) = config.hazards {
+        let expected: BTreeSet<String> = expected.into_iter().collect();
+        let actual: BTreeSet<String> = plan
+            .steps
+            .iter()
+            .flat_map(|s| s.hazards.iter().map(|h| h.code.to_string()))
+            .collect();
+        if expected != actual {
+            return Err(format!(
+                "hazards: expected {expected:?}, planned {actual:?}\n{}",
+                plan.to_sql()
+            )
+            .into());
+        }
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(case.canonicalize()?);
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("plan", plan.to_sql()));
+    Ok(())
+}
+
+fn run_live(case: &Path) -> Result<(), Failed> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let from = parse(case, "from.sql")?;
+        let to = parse(case, "to.sql")?;
+        let Some(db) = TestDatabase::create().await else {
+            return Ok(());
+        };
+        let live_from = load(&db, &read(case, "from.sql"), "from.sql").await?;
+        same("equivalence oracle for from.sql", &from, &live_from)?;
+
+        let renames = config(case)?.renames;
+        let steps = plan(&live_from, &to, &renames);
+        let mut conn = db.connect().await;
+        schema_apply::execute_plan(&mut conn, &steps)
+            .await
+            .map_err(|e| format!("applying the plan failed: {e}\nplan:\n{}", steps.to_sql()))?;
+        let after = inspect(&db).await?;
+        same("inspect after apply vs parse(to.sql)", &to, &after).map_err(|e| {
+            format!(
+                "{}\nplan:\n{}",
+                e.message().unwrap_or_default(),
+                steps.to_sql()
+            )
+        })?;
+        let again = plan(&after, &to, &renames);
+        if !again.is_empty() {
+            return Err(format!("planning again is not empty:\n{}", again.to_sql()).into());
+        }
+
+        let Some(db_to) = TestDatabase::create().await else {
+            return Ok(());
+        };
+        let live_to = load(&db_to, &read(case, "to.sql"), "to.sql").await?;
+        same("equivalence oracle for to.sql", &to, &live_to)
+    })
+}
+
+async fn load(db: &TestDatabase, sql: &str, file: &str) -> Result<Schema, Failed> {
+    // psql meta-commands (`\restrict`, `\connect`) are for psql, not for the server.
+    let sql: String = sql
+        .lines()
+        .map(|line| if line.starts_with('\\') { "" } else { line })
+        .collect::<Vec<_>>()
+        .join("\n");
+    db.execute(&sql)
+        .await
+        .map_err(|e| format!("running {file} on PostgreSQL failed: {e}"))?;
+    inspect(db).await
+}
+
+async fn inspect(db: &TestDatabase) -> Result<Schema, Failed> {
+    schema_inspect::inspect_url(db.url(), &InspectOptions::default())
+        .await
+        .map_err(|e| format!("inspect: {e}").into())
+}
+
+/// Compares two schemas, showing where their comparison forms differ.
+fn same(what: &str, expected: &Schema, actual: &Schema) -> Result<(), Failed> {
+    if expected == actual {
+        return Ok(());
+    }
+    let expected = expected.normalized().to_json();
+    let actual = actual.normalized().to_json();
+    Err(format!("{what}: schemas differ\n{}", line_diff(&expected, &actual)).into())
+}
+
+/// The lines around the first difference of two texts (`-` expected, `+` actual).
+fn line_diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let first = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    let common_tail = e
+        .iter()
+        .rev()
+        .zip(a.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(e.len().min(a.len()) - first);
+    let start = first.saturating_sub(6);
+    let mut out = String::new();
+    for line in &e[start..first] {
+        out.push_str(&format!("  {line}\n"));
+    }
+    for line in &e[first..e.len() - common_tail] {
+        out.push_str(&format!("- {line}\n"));
+    }
+    for line in &a[first..a.len() - common_tail] {
+        out.push_str(&format!("+ {line}\n"));
+    }
+    for line in e[e.len() - common_tail..].iter().take(6) {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! The typed changes the differ produces. Each variant carries the whole objects involved
+//! (before and after), so the planner can render SQL, order steps and judge hazards from the
+//! change alone without looking anything up in either schema.
+
+use schema_ir::{
+    Check, Column, EnumType, Extension, ForeignKey, Index, Namespace, PrimaryKey, QualifiedName,
+    Sequence, SequenceOwner, Table, UniqueConstraint, View,
+};
+use serde::Serialize;
+
+/// One difference between two schemas.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    CreateNamespace(Namespace),
+    DropNamespace(Namespace),
+    CreateExtension(Extension),
+    DropExtension(Extension),
+    /// The schema or the pinned version of an extension changed.
+    AlterExtension {
+        from: Extension,
+        to: Extension,
+    },
+    CreateEnum(EnumType),
+    DropEnum(EnumType),
+    /// A value added to an existing enum type, placed next to a value that already exists
+    /// (or was added by an earlier `AddEnumValue` of the same diff).
+    AddEnumValue {
+        enum_type: QualifiedName,
+        value: String,
+        position: EnumValuePosition,
+    },
+    /// Values removed or reordered: the type is rebuilt and every column using it converted.
+    RecreateEnum {
+        from: EnumType,
+        to: EnumType,
+        columns: Vec<EnumColumn>,
+    },
+    CreateSequence(Sequence),
+    DropSequence(Sequence),
+    /// Type or options of a sequence changed (ownership and comment are separate changes).
+    AlterSequence {
+        from: Sequence,
+        to: Sequence,
+    },
+    SetSequenceOwner {
+        sequence: QualifiedName,
+        from: Option<SequenceOwner>,
+        to: Option<SequenceOwner>,
+    },
+    CreateTable(Table),
+    DropTable(Table),
+    /// A table renamed within its schema (a rename hint).
+    RenameTable {
+        from: QualifiedName,
+        to: QualifiedName,
+    },
+    /// A column renamed (a rename hint); `table` is the table's new name.
+    RenameColumn {
+        table: QualifiedName,
+        from: String,
+        to: String,
+    },
+    AddColumn {
+        table: QualifiedName,
+        column: Column,
+    },
+    DropColumn {
+        table: QualifiedName,
+        column: Column,
+    },
+    /// Type, collation, nullability, default, identity or generated-ness changed (comments
+    /// are `SetComment`).
+    AlterColumn {
+        table: QualifiedName,
+        from: Column,
+        to: Column,
+    },
+    AddPrimaryKey {
+        table: QualifiedName,
+        primary_key: PrimaryKey,
+    },
+    DropPrimaryKey {
+        table: QualifiedName,
+        primary_key: PrimaryKey,
+    },
+    AddUnique {
+        table: QualifiedName,
+        unique: UniqueConstraint,
+    },
+    DropUnique {
+        table: QualifiedName,
+        unique: UniqueConstraint,
+    },
+    AddCheck {
+        table: QualifiedName,
+        check: Check,
+    },
+    DropCheck {
+        table: QualifiedName,
+        check: Check,
+    },
+    AddForeignKey {
+        table: QualifiedName,
+        foreign_key: ForeignKey,
+    },
+    DropForeignKey {
+        table: QualifiedName,
+        foreign_key: ForeignKey,
+    },
+    CreateIndex {
+        table: QualifiedName,
+        index: Index,
+    },
+    DropIndex {
+        table: QualifiedName,
+        index: Index,
+    },
+    CreateView(View),
+    DropView(View),
+    /// The comment of an object that exists on both sides changed (objects created by the
+    /// plan carry their comments themselves).
+    SetComment {
+        target: CommentTarget,
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+/// Where a new enum value goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumValuePosition {
+    Before(String),
+    After(String),
+    /// Last (the type had no values).
+    End,
+}
+
+/// A column whose type is (an array of) an enum being rebuilt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumColumn {
+    pub table: QualifiedName,
+    pub from: Column,
+    pub to: Column,
+}
+
+/// The object a comment belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "object", rename_all = "snake_case")]
+pub enum CommentTarget {
+    Namespace {
+        name: String,
+    },
+    Type {
+        name: QualifiedName,
+    },
+    Sequence {
+        name: QualifiedName,
+    },
+    Table {
+        name: QualifiedName,
+    },
+    Column {
+        table: QualifiedName,
+        column: String,
+    },
+    /// An index, named in its table's namespace.
+    Index {
+        name: QualifiedName,
+    },
+    View {
+        name: QualifiedName,
+        materialized: bool,
+    },
+}

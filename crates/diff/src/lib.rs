@@ -1,0 +1,115 @@
+//! The differ of `schema`: compares two [`schema_ir::Schema`] values and lists the typed
+//! [`Change`]s that turn the first into the second. Objects are matched by qualified name
+//! (namespaces, enum types, sequences, tables), columns by name, constraints and indexes by
+//! name; column order is never a change. A constraint or index whose definition changed
+//! becomes a drop and a create under the same name. Output order is deterministic: namespaces,
+//! enum types, sequences, then tables by name, then the foreign keys that must be rebuilt.
+
+mod change;
+mod enums;
+mod extensions;
+mod rebuild;
+mod rename;
+mod table;
+mod views;
+
+pub use change::{Change, CommentTarget, EnumColumn, EnumValuePosition};
+pub use rename::{BadRename, Rename};
+
+use schema_ir::Schema;
+
+/// Options of the differ.
+#[derive(Debug, Clone, Default)]
+pub struct DiffOptions {
+    /// Objects to rename instead of dropping and re-creating (see [`Rename`]).
+    pub renames: Vec<Rename>,
+}
+
+/// The changes that turn `from` into `to`, in a deterministic order.
+pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
+    let (renamed, mut changes) = rename::apply(from, to, &options.renames);
+    let from = &renamed;
+
+    for (name, ns) in &to.namespaces {
+        match from.namespaces.get(name) {
+            None => changes.push(Change::CreateNamespace(ns.clone())),
+            Some(old) if old.comment != ns.comment => changes.push(Change::SetComment {
+                target: CommentTarget::Namespace { name: name.clone() },
+                from: old.comment.clone(),
+                to: ns.comment.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (name, ns) in &from.namespaces {
+        if !to.namespaces.contains_key(name) {
+            changes.push(Change::DropNamespace(ns.clone()));
+        }
+    }
+
+    extensions::diff_extensions(from, to, &mut changes);
+
+    for (name, new) in &to.enums {
+        match from.enums.get(name) {
+            None => changes.push(Change::CreateEnum(new.clone())),
+            Some(old) => enums::diff_enum(old, new, from, to, &mut changes),
+        }
+    }
+    for (name, old) in &from.enums {
+        if !to.enums.contains_key(name) {
+            changes.push(Change::DropEnum(old.clone()));
+        }
+    }
+
+    for (name, new) in &to.sequences {
+        let Some(old) = from.sequences.get(name) else {
+            changes.push(Change::CreateSequence(new.clone()));
+            continue;
+        };
+        if old.data_type != new.data_type || old.options != new.options {
+            changes.push(Change::AlterSequence {
+                from: old.clone(),
+                to: new.clone(),
+            });
+        }
+        if old.owned_by != new.owned_by {
+            changes.push(Change::SetSequenceOwner {
+                sequence: name.clone(),
+                from: old.owned_by.clone(),
+                to: new.owned_by.clone(),
+            });
+        }
+        if old.comment != new.comment {
+            changes.push(Change::SetComment {
+                target: CommentTarget::Sequence { name: name.clone() },
+                from: old.comment.clone(),
+                to: new.comment.clone(),
+            });
+        }
+    }
+    for (name, old) in &from.sequences {
+        if !to.sequences.contains_key(name) {
+            changes.push(Change::DropSequence(old.clone()));
+        }
+    }
+
+    for (name, new) in &to.tables {
+        match from.tables.get(name) {
+            None => changes.push(Change::CreateTable(new.clone())),
+            Some(old) => table::diff_table(old, new, &mut changes),
+        }
+    }
+    for (name, old) in &from.tables {
+        if !to.tables.contains_key(name) {
+            changes.push(Change::DropTable(old.clone()));
+        }
+    }
+
+    let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
+    changes.extend(rebuilt);
+    views::diff_views(from, to, &mut changes);
+    changes
+}
+
+#[cfg(test)]
+mod tests;

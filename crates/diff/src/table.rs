@@ -1,0 +1,263 @@
+//! Differences inside one table that exists on both sides: columns (added, dropped, altered,
+//! or replaced when a generated expression changes), the primary key, unique, check and
+//! foreign-key constraints, indexes, and comments. A changed constraint or index is dropped
+//! and created again under the same name; so is one that involves a replaced column.
+
+use crate::change::{Change, CommentTarget};
+use schema_ir::{Column, Index, IndexTarget, QualifiedName, Table};
+use std::collections::BTreeSet;
+
+pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
+    let name = &new.name;
+    let mut replaced: BTreeSet<&str> = BTreeSet::new();
+
+    let mut column_changes = Vec::new();
+    let mut new_columns: Vec<&Column> = new.columns.iter().collect();
+    new_columns.sort_by(|a, b| a.name.cmp(&b.name));
+    for column in new_columns {
+        let Some(before) = old.column(&column.name) else {
+            column_changes.push(Change::AddColumn {
+                table: name.clone(),
+                column: column.clone(),
+            });
+            continue;
+        };
+        // PostgreSQL cannot change the type of a column a generated column reads, so such
+        // a generated column is replaced around the type change.
+        let reads_retyped_column = column.generated.as_ref().is_some_and(|g| {
+            new.columns.iter().any(|other| {
+                other.name != column.name
+                    && old
+                        .column(&other.name)
+                        .is_some_and(|was| was.data_type != other.data_type)
+                    && mentions(&g.key, &other.name)
+            })
+        });
+        if structure(before) != structure(column) || reads_retyped_column {
+            if column.generated.is_some()
+                && (column.generated != before.generated || reads_retyped_column)
+            {
+                // PostgreSQL cannot change or add a generation expression in place.
+                replaced.insert(column.name.as_str());
+                column_changes.push(Change::DropColumn {
+                    table: name.clone(),
+                    column: before.clone(),
+                });
+                column_changes.push(Change::AddColumn {
+                    table: name.clone(),
+                    column: column.clone(),
+                });
+                continue;
+            }
+            column_changes.push(Change::AlterColumn {
+                table: name.clone(),
+                from: before.clone(),
+                to: column.clone(),
+            });
+        }
+        if before.comment != column.comment {
+            column_changes.push(Change::SetComment {
+                target: CommentTarget::Column {
+                    table: name.clone(),
+                    column: column.name.clone(),
+                },
+                from: before.comment.clone(),
+                to: column.comment.clone(),
+            });
+        }
+    }
+    let mut dropped: Vec<&Column> = old
+        .columns
+        .iter()
+        .filter(|c| new.column(&c.name).is_none())
+        .collect();
+    dropped.sort_by(|a, b| a.name.cmp(&b.name));
+    for column in dropped {
+        column_changes.push(Change::DropColumn {
+            table: name.clone(),
+            column: column.clone(),
+        });
+    }
+    out.extend(column_changes);
+
+    let touches = |columns: &[String]| columns.iter().any(|c| replaced.contains(c.as_str()));
+
+    // Primary key.
+    let pk_changed = old.primary_key != new.primary_key
+        || old
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| touches(&pk.columns) || touches(&pk.include));
+    if pk_changed {
+        if let Some(pk) = &old.primary_key {
+            out.push(Change::DropPrimaryKey {
+                table: name.clone(),
+                primary_key: pk.clone(),
+            });
+        }
+        if let Some(pk) = &new.primary_key {
+            out.push(Change::AddPrimaryKey {
+                table: name.clone(),
+                primary_key: pk.clone(),
+            });
+        }
+    }
+
+    keyed(
+        &old.unique_constraints,
+        &new.unique_constraints,
+        |u| touches(&u.columns) || touches(&u.include),
+        |u| Change::DropUnique {
+            table: name.clone(),
+            unique: u.clone(),
+        },
+        |u| Change::AddUnique {
+            table: name.clone(),
+            unique: u.clone(),
+        },
+        out,
+    );
+    keyed(
+        &old.checks,
+        &new.checks,
+        |c| replaced.iter().any(|r| mentions(&c.expr.key, r)),
+        |c| Change::DropCheck {
+            table: name.clone(),
+            check: c.clone(),
+        },
+        |c| Change::AddCheck {
+            table: name.clone(),
+            check: c.clone(),
+        },
+        out,
+    );
+    keyed(
+        &old.foreign_keys,
+        &new.foreign_keys,
+        |f| touches(&f.columns),
+        |f| Change::DropForeignKey {
+            table: name.clone(),
+            foreign_key: f.clone(),
+        },
+        |f| Change::AddForeignKey {
+            table: name.clone(),
+            foreign_key: f.clone(),
+        },
+        out,
+    );
+
+    // Indexes compare without their comments, which are set separately.
+    let uncommented = |i: &Index| Index {
+        comment: None,
+        ..i.clone()
+    };
+    for (index_name, index) in &new.indexes {
+        match old.indexes.get(index_name) {
+            Some(before)
+                if uncommented(before) == uncommented(index)
+                    && !index_touches(before, &replaced) =>
+            {
+                if before.comment != index.comment {
+                    out.push(Change::SetComment {
+                        target: CommentTarget::Index {
+                            name: QualifiedName::new(name.schema.clone(), index_name.clone()),
+                        },
+                        from: before.comment.clone(),
+                        to: index.comment.clone(),
+                    });
+                }
+            }
+            Some(before) => {
+                out.push(Change::DropIndex {
+                    table: name.clone(),
+                    index: before.clone(),
+                });
+                out.push(Change::CreateIndex {
+                    table: name.clone(),
+                    index: index.clone(),
+                });
+            }
+            None => out.push(Change::CreateIndex {
+                table: name.clone(),
+                index: index.clone(),
+            }),
+        }
+    }
+    for (index_name, index) in &old.indexes {
+        if !new.indexes.contains_key(index_name) {
+            out.push(Change::DropIndex {
+                table: name.clone(),
+                index: index.clone(),
+            });
+        }
+    }
+
+    if old.comment != new.comment {
+        out.push(Change::SetComment {
+            target: CommentTarget::Table { name: name.clone() },
+            from: old.comment.clone(),
+            to: new.comment.clone(),
+        });
+    }
+}
+
+/// A column without its comment: what `AlterColumn` is about.
+fn structure(column: &Column) -> Column {
+    Column {
+        comment: None,
+        ..column.clone()
+    }
+}
+
+/// Drops and creates for a map of named constraints: changed ones (or ones that must be
+/// rebuilt) are dropped then added.
+fn keyed<T: PartialEq>(
+    old: &std::collections::BTreeMap<String, T>,
+    new: &std::collections::BTreeMap<String, T>,
+    rebuild: impl Fn(&T) -> bool,
+    drop: impl Fn(&T) -> Change,
+    add: impl Fn(&T) -> Change,
+    out: &mut Vec<Change>,
+) {
+    for (name, item) in new {
+        match old.get(name) {
+            Some(before) if before == item && !rebuild(before) => {}
+            Some(before) => {
+                out.push(drop(before));
+                out.push(add(item));
+            }
+            None => out.push(add(item)),
+        }
+    }
+    for (name, item) in old {
+        if !new.contains_key(name) {
+            out.push(drop(item));
+        }
+    }
+}
+
+fn index_touches(index: &Index, replaced: &BTreeSet<&str>) -> bool {
+    index.include.iter().any(|c| replaced.contains(c.as_str()))
+        || index.keys.iter().any(|k| match &k.target {
+            IndexTarget::Column(c) => replaced.contains(c.as_str()),
+            IndexTarget::Expression(e) => replaced.iter().any(|r| mentions(&e.key, r)),
+        })
+        || index
+            .predicate
+            .as_ref()
+            .is_some_and(|p| replaced.iter().any(|r| mentions(&p.key, r)))
+}
+
+/// Whether an expression's text mentions `column` as a whole word (bare or quoted).
+pub(crate) fn mentions(expr: &str, column: &str) -> bool {
+    let quoted = format!("\"{}\"", column.replace('"', "\"\""));
+    if expr.contains(&quoted) {
+        return true;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    expr.match_indices(column).any(|(at, _)| {
+        let before = expr[..at].chars().next_back();
+        let after = expr[at + column.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}

@@ -1,0 +1,82 @@
+//! Reads a live database into the schema IR of `schema`. [`inspect`] runs a fixed number of
+//! catalog queries (one per object kind, whatever the size of the schema) inside one read-only
+//! transaction and builds a [`schema_ir::Schema`] that equals what the SQL-file reader produces
+//! for the SQL that created the database. Catalog text (types, defaults, constraint and index
+//! definitions) goes through the parser's own canonicalization, so both readers agree.
+//! Errors never carry the password of a connection URL.
+
+mod postgres;
+mod redact;
+
+use sqlx::{ConnectOptions, PgConnection};
+use std::str::FromStr;
+
+/// What to read: which schemas, and which objects to leave out.
+#[derive(Debug, Clone, Default)]
+pub struct InspectOptions {
+    /// Schemas (namespaces) to read; empty means every schema that is not a system schema.
+    pub schemas: Vec<String>,
+    /// Globs of objects to leave out, matched against unquoted qualified names
+    /// (`public.tmp_*`, `*.audit_log`) and against schema names for the schemas themselves;
+    /// `*` matches any run of characters and `?` one character. The same selection as
+    /// [`schema_ir::ObjectFilter`] makes of a schema read from files.
+    pub exclude: Vec<String>,
+}
+
+/// Why a database could not be inspected.
+#[derive(Debug, thiserror::Error)]
+pub enum InspectError {
+    /// The URL is not a valid connection string (its password, if any, is not shown).
+    #[error("invalid database URL: {0}")]
+    Url(String),
+    /// The server could not be reached or refused the connection.
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    /// A catalog query failed.
+    #[error("catalog query failed: {0}")]
+    Query(#[from] sqlx::Error),
+    /// A definition printed by the catalog that the parser rejected.
+    #[error("cannot read catalog definition: {0}")]
+    Catalog(String),
+    /// An object the IR cannot represent yet.
+    #[error("unsupported object in the database: {0}")]
+    Unsupported(String),
+}
+
+/// Opens a connection. The URL's `sslmode` and the usual `PG*` environment variables apply.
+pub async fn connect(url: &str) -> Result<PgConnection, InspectError> {
+    let options = sqlx::postgres::PgConnectOptions::from_str(url)
+        .map_err(|e| InspectError::Url(redact::redact(url, &e.to_string())))?;
+    options
+        .connect()
+        .await
+        .map_err(|e| InspectError::Connect(redact::redact(url, &e.to_string())))
+}
+
+/// Reads the managed objects of the database behind `conn` into a schema.
+pub async fn inspect(
+    conn: &mut PgConnection,
+    options: &InspectOptions,
+) -> Result<schema_ir::Schema, InspectError> {
+    postgres::inspect(conn, options)
+        .await
+        .map(|(schema, _)| schema)
+}
+
+/// Connects to `url`, inspects it and closes the connection.
+pub async fn inspect_url(
+    url: &str,
+    options: &InspectOptions,
+) -> Result<schema_ir::Schema, InspectError> {
+    use sqlx::Connection;
+    let mut conn = connect(url).await?;
+    let schema = inspect(&mut conn, options).await?;
+    // The schema is read; a failure to close politely changes nothing for the caller.
+    let _ = conn.close().await;
+    Ok(schema)
+}
+
+/// The server's `server_version_num` (e.g. `150004` for 15.4).
+pub async fn server_version(conn: &mut PgConnection) -> Result<u32, InspectError> {
+    postgres::server_version(conn).await
+}

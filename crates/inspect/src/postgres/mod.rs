@@ -1,0 +1,139 @@
+//! Inspection of PostgreSQL (13 to 18): the catalog queries run in one read-only transaction
+//! with an empty `search_path` (so every name the catalog prints is schema-qualified), and
+//! their rows become a [`Schema`]. The number of queries is fixed whatever the schema size.
+
+mod build;
+#[macro_use]
+mod queries;
+mod extensions;
+mod views;
+
+use crate::{InspectError, InspectOptions};
+use queries::Filters;
+use schema_ir::Schema;
+use sqlx::{Connection, PgConnection};
+
+/// Reads the schema selected by `options`; also returns how many catalog queries it ran.
+pub async fn inspect(
+    conn: &mut PgConnection,
+    options: &InspectOptions,
+) -> Result<(Schema, usize), InspectError> {
+    let filters = filters(options);
+    let mut queries = 0;
+    let mut tx = if conn.is_in_transaction() {
+        conn.begin().await?
+    } else {
+        conn.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .await?
+    };
+    // Constants print through their types' output functions: pin the settings those read,
+    // so the same schema prints the same on every server and session.
+    sqlx::raw_sql(
+        "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; \
+         SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; \
+         SET LOCAL extra_float_digits = 1",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let rows = queries::fetch_all(&mut tx, &filters, &mut queries).await?;
+    // Nothing was written; rolling back also restores the caller's search_path.
+    tx.rollback().await?;
+    Ok((build::build(&rows)?, queries))
+}
+
+/// The server's `server_version_num`.
+pub async fn server_version(conn: &mut PgConnection) -> Result<u32, InspectError> {
+    let version: i32 =
+        sqlx::query_scalar("SELECT pg_catalog.current_setting('server_version_num')::int4")
+            .fetch_one(conn)
+            .await?;
+    u32::try_from(version)
+        .map_err(|_| InspectError::Unsupported(format!("server_version_num {version}")))
+}
+
+/// The query parameters for `options`.
+fn filters(options: &InspectOptions) -> Filters {
+    Filters {
+        schemas: options.schemas.clone(),
+        excluded: options.exclude.iter().map(|g| glob_regex(g)).collect(),
+    }
+}
+
+/// An anchored PostgreSQL regular expression matching what the glob matches: `*` any run
+/// of characters, `?` one character, everything else literally.
+fn glob_regex(glob: &str) -> String {
+    let mut regex = String::from("^");
+    for c in glob.chars() {
+        match c {
+            '*' => regex.push_str(".*"),
+            '?' => regex.push('.'),
+            c if c.is_alphanumeric() || c == '_' || c == ' ' => regex.push(c),
+            c => {
+                regex.push('\\');
+                regex.push(c);
+            }
+        }
+    }
+    regex.push('$');
+    regex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_become_anchored_regexes() {
+        assert_eq!(glob_regex("public.tmp_*"), "^public\\.tmp_.*$");
+        assert_eq!(glob_regex("*.audit_log"), "^.*\\.audit_log$");
+        assert_eq!(glob_regex("a?c"), "^a.c$");
+        assert_eq!(glob_regex("x$(y)"), "^x\\$\\(y\\)$");
+    }
+
+    #[test]
+    fn options_become_parameters() {
+        let options = InspectOptions {
+            schemas: vec!["app".into()],
+            exclude: vec!["audit*".into(), "public.tmp_*".into()],
+        };
+        let filters = filters(&options);
+        assert_eq!(filters.schemas, ["app"]);
+        assert_eq!(filters.excluded, ["^audit.*$", "^public\\.tmp_.*$"]);
+    }
+
+    /// `n` tables with a key, a foreign key, a check, an index, a serial column and comments.
+    fn tables(n: usize) -> String {
+        let mut sql = String::from("CREATE TYPE kind AS ENUM ('a', 'b');");
+        for i in 0..n {
+            sql.push_str(&format!(
+                "CREATE TABLE t{i} (id serial PRIMARY KEY, k kind, v text CHECK (v <> ''),
+                     parent int REFERENCES t{i} (id));
+                 CREATE INDEX t{i}_v ON t{i} (v);
+                 COMMENT ON TABLE t{i} IS 'table {i}';
+                 COMMENT ON COLUMN t{i}.v IS 'value';"
+            ));
+        }
+        sql
+    }
+
+    async fn count_queries(n: usize) -> Option<usize> {
+        let db = schema_testkit::TestDatabase::create().await?;
+        db.execute(&tables(n)).await.expect("test schema runs");
+        let mut conn = db.connect().await;
+        let (schema, queries) = inspect(&mut conn, &InspectOptions::default())
+            .await
+            .expect("inspects");
+        assert_eq!(schema.tables.len(), n);
+        assert_eq!(schema.sequences.len(), n);
+        Some(queries)
+    }
+
+    #[tokio::test]
+    async fn the_number_of_queries_does_not_grow_with_the_schema() {
+        let (Some(small), Some(large)) = (count_queries(5).await, count_queries(50).await) else {
+            return;
+        };
+        assert_eq!(small, large);
+        assert_eq!(small, 8);
+    }
+}

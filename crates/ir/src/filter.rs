@@ -1,0 +1,105 @@
+//! Which objects a run manages: a list of schemas (empty means all) and exclusion globs
+//! over qualified names (`public.tmp_*`, `*.audit_log`; `*` matches any run of characters,
+//! `?` one character). The same filter is applied to schemas read from files so that both
+//! sides of a comparison cover the same objects.
+
+use crate::{QualifiedName, Schema};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObjectFilter {
+    pub schemas: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl ObjectFilter {
+    pub fn is_empty(&self) -> bool {
+        self.schemas.is_empty() && self.exclude.is_empty()
+    }
+
+    pub fn includes_schema(&self, schema: &str) -> bool {
+        self.schemas.is_empty() || self.schemas.iter().any(|s| s == schema)
+    }
+
+    /// Whether an object of this name is managed.
+    pub fn includes(&self, name: &QualifiedName) -> bool {
+        let text = format!("{}.{}", name.schema, name.name);
+        self.includes_schema(&name.schema) && !self.exclude.iter().any(|g| glob_matches(g, &text))
+    }
+
+    /// `schema` without the objects this filter leaves alone.
+    pub fn apply(&self, schema: &Schema) -> Schema {
+        if self.is_empty() {
+            return schema.clone();
+        }
+        let mut kept = schema.clone();
+        kept.namespaces.retain(|name, _| {
+            self.includes_schema(name) && !self.exclude.iter().any(|g| glob_matches(g, name))
+        });
+        kept.enums.retain(|name, _| self.includes(name));
+        kept.sequences.retain(|name, _| self.includes(name));
+        kept.tables.retain(|name, _| self.includes(name));
+        kept.views.retain(|name, _| self.includes(name));
+        kept.extensions.retain(|name, e| {
+            self.includes_schema(&e.schema) && !self.exclude.iter().any(|g| glob_matches(g, name))
+        });
+        kept
+    }
+}
+
+/// Matches `text` against a glob of `*` and `?` wildcards.
+pub fn glob_matches(glob: &str, text: &str) -> bool {
+    let pattern: Vec<char> = glob.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    let (mut p, mut t) = (0, 0);
+    let (mut star, mut resume) = (None, 0);
+    while t < text.len() {
+        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == text[t]) {
+            p += 1;
+            t += 1;
+        } else if p < pattern.len() && pattern[p] == '*' {
+            star = Some(p);
+            resume = t;
+            p += 1;
+        } else if let Some(s) = star {
+            p = s + 1;
+            resume += 1;
+            t = resume;
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_matches("public.tmp_*", "public.tmp_x"));
+        assert!(!glob_matches("public.tmp_*", "app.tmp_x"));
+        assert!(glob_matches("*.audit_log", "app.audit_log"));
+        assert!(glob_matches("a?c", "abc"));
+        assert!(!glob_matches("a?c", "abbc"));
+        assert!(glob_matches("*", ""));
+        assert!(glob_matches("*a*b", "xxaxxb"));
+    }
+
+    #[test]
+    fn filters_objects_and_namespaces() {
+        let mut schema = Schema::postgres();
+        for (s, t) in [("public", "keep"), ("public", "tmp_1"), ("app", "x")] {
+            let name = QualifiedName::new(s, t);
+            schema.tables.insert(name.clone(), crate::Table::new(name));
+        }
+        let filter = ObjectFilter {
+            schemas: vec!["public".into()],
+            exclude: vec!["public.tmp_*".into()],
+        };
+        let kept = filter.apply(&schema);
+        let names: Vec<String> = kept.tables.keys().map(|n| n.to_string()).collect();
+        assert_eq!(names, ["public.keep"]);
+        assert!(kept.namespaces.contains_key("public"));
+    }
+}

@@ -1,0 +1,190 @@
+//! The schema IR of `schema`: one value, [`Schema`], describes a database's managed objects
+//! (schemas, enum types, sequences, tables with their columns, constraints and indexes) in a
+//! canonical form, so that the SQL-file reader and the live-database reader produce equal
+//! values for equal schemas and the differ can compare with `==`. Names, quoting and type
+//! spellings are canonicalized here; expression text is canonicalized by the parser and
+//! carried as [`Expr`]. The JSON form of [`Schema`] (serde) is the public IR format.
+
+mod expr;
+mod extension;
+mod filter;
+mod name;
+mod sequence;
+mod table;
+mod types;
+mod view;
+
+pub use expr::Expr;
+pub use extension::Extension;
+pub use filter::{ObjectFilter, glob_matches};
+pub use name::{QualifiedName, quote_ident, quote_literal};
+pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
+pub use table::{
+    Check, Column, Deferrable, ForeignKey, ForeignKeyAction, ForeignKeyMatch, Identity,
+    IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, Table, UniqueConstraint,
+};
+pub use types::DataType;
+pub use view::View;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// The database engine a schema belongs to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Dialect {
+    #[default]
+    Postgres,
+}
+
+/// A database schema (namespace), e.g. `public`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Namespace {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// A user-defined enum type; `values` in their sort order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumType {
+    pub name: QualifiedName,
+    pub values: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// Everything the tool manages in one database.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Schema {
+    pub dialect: Dialect,
+    #[serde(default)]
+    pub namespaces: BTreeMap<String, Namespace>,
+    #[serde(default)]
+    pub enums: BTreeMap<QualifiedName, EnumType>,
+    #[serde(default)]
+    pub sequences: BTreeMap<QualifiedName, Sequence>,
+    #[serde(default)]
+    pub tables: BTreeMap<QualifiedName, Table>,
+    /// Extensions by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, Extension>,
+    /// Views and materialized views by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub views: BTreeMap<QualifiedName, View>,
+}
+
+impl Schema {
+    /// An empty PostgreSQL schema holding only the `public` namespace that every new
+    /// database has.
+    pub fn postgres() -> Schema {
+        let mut schema = Schema::default();
+        schema.namespaces.insert(
+            "public".to_string(),
+            Namespace {
+                name: "public".to_string(),
+                comment: None,
+            },
+        );
+        schema
+    }
+
+    /// The canonical JSON of the schema (pretty-printed, stable key order).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the IR always serializes")
+    }
+
+    /// Identifies a schema state: sha256 of the canonical JSON of the comparison form
+    /// (columns sorted by name, expressions by their keys), so equal schemas have equal
+    /// fingerprints whichever reader produced them.
+    pub fn fingerprint(&self) -> String {
+        let json = serde_json::to_vec(&self.normalized()).expect("the IR always serializes");
+        let digest = Sha256::digest(&json);
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The comparison form: columns sorted by name and every expression's text replaced by
+    /// its key. Two schemas are equal exactly when their comparison forms are identical.
+    pub fn normalized(&self) -> Schema {
+        let mut normal = self.clone();
+        for table in normal.tables.values_mut() {
+            *table = table.with_sorted_columns();
+            for column in &mut table.columns {
+                for expr in [&mut column.default, &mut column.generated]
+                    .into_iter()
+                    .flatten()
+                {
+                    expr.sql = expr.key.clone();
+                }
+            }
+            for check in table.checks.values_mut() {
+                check.expr.sql = check.expr.key.clone();
+            }
+            for index in table.indexes.values_mut() {
+                if let Some(p) = &mut index.predicate {
+                    p.sql = p.key.clone();
+                }
+                for key in &mut index.keys {
+                    if let IndexTarget::Expression(e) = &mut key.target {
+                        e.sql = e.key.clone();
+                    }
+                }
+            }
+        }
+        for view in normal.views.values_mut() {
+            view.definition.sql = view.definition.key.clone();
+        }
+        normal
+    }
+
+    /// The table that owns index `name` in namespace `schema`, if any.
+    pub fn index_owner(&self, schema: &str, name: &str) -> Option<&Table> {
+        self.tables
+            .values()
+            .find(|t| t.name.schema == schema && t.indexes.contains_key(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Schema {
+        let mut schema = Schema::postgres();
+        let name = QualifiedName::new("public", "t");
+        let mut table = Table::new(name.clone());
+        table
+            .columns
+            .push(Column::new("b", DataType::builtin("text", &[], false)));
+        let mut a = Column::new("a", DataType::builtin("int4", &[], false));
+        a.default = Some(Expr::new("0", "0"));
+        table.columns.push(a);
+        schema.tables.insert(name, table);
+        schema
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let schema = sample();
+        let back: Schema = serde_json::from_str(&schema.to_json()).unwrap();
+        assert_eq!(back, schema);
+        assert_eq!(back.to_json(), schema.to_json());
+    }
+
+    #[test]
+    fn column_order_and_expression_text_do_not_change_identity() {
+        let one = sample();
+        let mut two = sample();
+        let table = two.tables.values_mut().next().unwrap();
+        table.columns.reverse();
+        table.columns[0].default = Some(Expr::new("(0)", "0"));
+        assert_eq!(one, two);
+        assert_eq!(one.fingerprint(), two.fingerprint());
+        two.tables.values_mut().next().unwrap().columns[0].not_null = true;
+        assert_ne!(one, two);
+        assert_ne!(one.fingerprint(), two.fingerprint());
+    }
+}

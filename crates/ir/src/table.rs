@@ -1,0 +1,291 @@
+//! Tables and everything that hangs on them: columns (with defaults, identity, generated
+//! expressions, collation), primary keys, unique, check and foreign-key constraints, and
+//! indexes. Constraints and indexes are kept in maps keyed by name so that comparison and
+//! output never depend on the order in which a reader found them.
+
+use crate::expr::Expr;
+use crate::name::QualifiedName;
+use crate::sequence::SequenceOptions;
+use crate::types::DataType;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A table. Column order is kept as declared, but two tables that differ only in the order
+/// of their columns are equal: column order is not something a migration changes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Table {
+    pub name: QualifiedName,
+    pub columns: Vec<Column>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<PrimaryKey>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unique_constraints: BTreeMap<String, UniqueConstraint>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checks: BTreeMap<String, Check>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub foreign_keys: BTreeMap<String, ForeignKey>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub indexes: BTreeMap<String, Index>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl Table {
+    pub fn new(name: QualifiedName) -> Self {
+        Table {
+            name,
+            columns: Vec::new(),
+            primary_key: None,
+            unique_constraints: BTreeMap::new(),
+            checks: BTreeMap::new(),
+            foreign_keys: BTreeMap::new(),
+            indexes: BTreeMap::new(),
+            comment: None,
+        }
+    }
+
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    pub fn column_mut(&mut self, name: &str) -> Option<&mut Column> {
+        self.columns.iter_mut().find(|c| c.name == name)
+    }
+
+    /// Names of every constraint on the table (primary key, unique, check, foreign key).
+    pub fn constraint_names(&self) -> impl Iterator<Item = &str> {
+        self.primary_key
+            .iter()
+            .map(|pk| pk.name.as_str())
+            .chain(self.unique_constraints.keys().map(String::as_str))
+            .chain(self.checks.keys().map(String::as_str))
+            .chain(self.foreign_keys.keys().map(String::as_str))
+    }
+
+    fn columns_by_name(&self) -> Vec<&Column> {
+        let mut columns: Vec<&Column> = self.columns.iter().collect();
+        columns.sort_by(|a, b| a.name.cmp(&b.name));
+        columns
+    }
+
+    /// The same table with its columns sorted by name: the form compared and fingerprinted.
+    pub fn with_sorted_columns(&self) -> Table {
+        let mut table = self.clone();
+        table.columns.sort_by(|a, b| a.name.cmp(&b.name));
+        table
+    }
+}
+
+impl PartialEq for Table {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.columns_by_name() == other.columns_by_name()
+            && self.primary_key == other.primary_key
+            && self.unique_constraints == other.unique_constraints
+            && self.checks == other.checks
+            && self.foreign_keys == other.foreign_keys
+            && self.indexes == other.indexes
+            && self.comment == other.comment
+    }
+}
+
+impl Eq for Table {}
+
+/// A column of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub name: String,
+    pub data_type: DataType,
+    #[serde(default)]
+    pub not_null: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Expr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// The expression of a stored generated column (`GENERATED ALWAYS AS (…) STORED`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Expr>,
+    /// A collation other than the type's default, as a canonical name: bare for
+    /// `pg_catalog` collations (`C`, `en_US`), schema-qualified otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl Column {
+    pub fn new(name: impl Into<String>, data_type: DataType) -> Self {
+        Column {
+            name: name.into(),
+            data_type,
+            not_null: false,
+            default: None,
+            identity: None,
+            generated: None,
+            collation: None,
+            comment: None,
+        }
+    }
+}
+
+/// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (…)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub generation: IdentityGeneration,
+    pub sequence: SequenceOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityGeneration {
+    Always,
+    ByDefault,
+}
+
+/// Whether and when a constraint is checked (`DEFERRABLE INITIALLY DEFERRED`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deferrable {
+    #[default]
+    NotDeferrable,
+    InitiallyImmediate,
+    InitiallyDeferred,
+}
+
+impl Deferrable {
+    fn is_not_deferrable(&self) -> bool {
+        *self == Deferrable::NotDeferrable
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrimaryKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
+    pub deferrable: Deferrable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniqueConstraint {
+    pub name: String,
+    pub columns: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nulls_not_distinct: bool,
+    #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
+    pub deferrable: Deferrable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub name: String,
+    pub expr: Expr,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_inherit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForeignKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub references: QualifiedName,
+    pub referenced_columns: Vec<String>,
+    #[serde(default, skip_serializing_if = "ForeignKeyAction::is_no_action")]
+    pub on_delete: ForeignKeyAction,
+    #[serde(default, skip_serializing_if = "ForeignKeyAction::is_no_action")]
+    pub on_update: ForeignKeyAction,
+    #[serde(default, skip_serializing_if = "ForeignKeyMatch::is_simple")]
+    pub match_type: ForeignKeyMatch,
+    #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
+    pub deferrable: Deferrable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForeignKeyAction {
+    #[default]
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+impl ForeignKeyAction {
+    fn is_no_action(&self) -> bool {
+        *self == ForeignKeyAction::NoAction
+    }
+
+    /// The SQL words of the action (`SET NULL`).
+    pub fn sql(&self) -> &'static str {
+        match self {
+            ForeignKeyAction::NoAction => "NO ACTION",
+            ForeignKeyAction::Restrict => "RESTRICT",
+            ForeignKeyAction::Cascade => "CASCADE",
+            ForeignKeyAction::SetNull => "SET NULL",
+            ForeignKeyAction::SetDefault => "SET DEFAULT",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForeignKeyMatch {
+    #[default]
+    Simple,
+    Full,
+    Partial,
+}
+
+impl ForeignKeyMatch {
+    fn is_simple(&self) -> bool {
+        *self == ForeignKeyMatch::Simple
+    }
+}
+
+/// An index that does not back a constraint (those belong to the constraint).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    pub name: String,
+    #[serde(default)]
+    pub unique: bool,
+    /// Access method: `btree`, `hash`, `gin`, `gist`, `brin`, `spgist`, …
+    pub method: String,
+    pub keys: Vec<IndexKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<Expr>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nulls_not_distinct: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// One key of an index: a column or an expression, with its ordering options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexKey {
+    pub target: IndexTarget,
+    /// Collation other than the column's, canonical as for [`Column::collation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<String>,
+    /// Operator class other than the type's default, canonical (`text_pattern_ops`,
+    /// `public.my_ops`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opclass: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub descending: bool,
+    /// Always explicit: PostgreSQL's default is NULLS FIRST for DESC, NULLS LAST for ASC.
+    pub nulls_first: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexTarget {
+    Column(String),
+    Expression(Expr),
+}

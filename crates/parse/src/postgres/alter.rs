@@ -1,0 +1,336 @@
+//! `ALTER TABLE`: columns (add, drop, type, default, NOT NULL, identity, generated
+//! expression) and constraints (add, including `USING INDEX`; drop; alter deferrability),
+//! applied to the table the way PostgreSQL applies them. Subcommands that change nothing the
+//! tool manages (owner, storage, statistics, row security…) become warnings.
+
+use super::{Reader, Res, display_rv, nodes};
+use pg_query::NodeEnum;
+use pg_query::protobuf::{AlterTableCmd, AlterTableStmt, AlterTableType, DropBehavior, ObjectType};
+use schema_ir::{Deferrable, Identity, IdentityGeneration, QualifiedName};
+
+impl Reader<'_> {
+    pub(crate) fn alter_table(&mut self, stmt: &AlterTableStmt) -> Res<()> {
+        let Some(rv) = stmt.relation.as_ref() else {
+            return Ok(());
+        };
+        let objtype = ObjectType::try_from(stmt.objtype).unwrap_or(ObjectType::Undefined);
+        if objtype != ObjectType::ObjectTable {
+            let what = match objtype {
+                ObjectType::ObjectIndex => "ALTER INDEX",
+                ObjectType::ObjectSequence => "ALTER SEQUENCE",
+                ObjectType::ObjectView => "ALTER VIEW",
+                ObjectType::ObjectMatview => "ALTER MATERIALIZED VIEW",
+                ObjectType::ObjectForeignTable => "ALTER FOREIGN TABLE",
+                ObjectType::ObjectType => "ALTER TYPE",
+                _ => "ALTER",
+            };
+            self.warn(format!(
+                "{what} with these options is not managed; statement ignored"
+            ));
+            return Ok(());
+        }
+        let Some(table) = self.find_table(rv) else {
+            if stmt.missing_ok {
+                return Ok(());
+            }
+            if self.is_unmanaged(rv) {
+                self.warn("ALTER TABLE of a relation that is not managed; statement ignored");
+                return Ok(());
+            }
+            if self.find_sequence(rv).is_some() {
+                self.warn("ALTER TABLE of a sequence is not managed; statement ignored");
+                return Ok(());
+            }
+            return Err(format!("relation {} does not exist", display_rv(rv)));
+        };
+        for cmd in &stmt.cmds {
+            if let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref() {
+                self.alter_table_cmd(&table, cmd)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn alter_table_cmd(&mut self, table: &QualifiedName, cmd: &AlterTableCmd) -> Res<()> {
+        let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
+        let column_exists = self.schema.tables[table].column(&cmd.name).is_some();
+        let missing_column = || format!("column {} of relation {table} does not exist", cmd.name);
+        let needs_column = matches!(
+            subtype,
+            AlterTableType::AtAlterColumnType
+                | AlterTableType::AtColumnDefault
+                | AlterTableType::AtDropNotNull
+                | AlterTableType::AtSetNotNull
+                | AlterTableType::AtAddIdentity
+                | AlterTableType::AtSetIdentity
+                | AlterTableType::AtDropIdentity
+                | AlterTableType::AtDropExpression
+        );
+        if needs_column && !column_exists {
+            return Err(missing_column());
+        }
+        match subtype {
+            AlterTableType::AtAddColumn => {
+                let Some(NodeEnum::ColumnDef(col)) = def else {
+                    return Ok(());
+                };
+                if cmd.missing_ok && self.schema.tables[table].column(&col.colname).is_some() {
+                    return Ok(());
+                }
+                let mut pending = Vec::new();
+                self.add_column_def(table, col, &mut pending)?;
+                self.apply_constraints(table, pending, false)?;
+            }
+            AlterTableType::AtDropColumn => {
+                if !column_exists {
+                    if cmd.missing_ok {
+                        return Ok(());
+                    }
+                    return Err(missing_column());
+                }
+                self.remove_column(table, &cmd.name)?;
+            }
+            AlterTableType::AtAlterColumnType => {
+                let Some(NodeEnum::ColumnDef(col)) = def else {
+                    return Ok(());
+                };
+                let type_name = col.type_name.as_ref().ok_or("ALTER TYPE without a type")?;
+                let data_type = self.data_type(type_name)?;
+                let collation = col
+                    .coll_clause
+                    .as_ref()
+                    .and_then(|c| self.collation(&nodes::strings(&c.collname)));
+                let column = self.column_mut(table, &cmd.name)?;
+                column.data_type = data_type;
+                column.collation = collation;
+            }
+            AlterTableType::AtColumnDefault => {
+                let data_type = self.column_mut(table, &cmd.name)?.data_type.clone();
+                let default = match cmd.def.as_deref() {
+                    Some(e) => Some(self.default_expr(e, &data_type)?),
+                    None => None,
+                };
+                self.column_mut(table, &cmd.name)?.default = default;
+            }
+            AlterTableType::AtDropNotNull => {
+                let in_pk = self.schema.tables[table]
+                    .primary_key
+                    .as_ref()
+                    .is_some_and(|pk| pk.columns.contains(&cmd.name));
+                if in_pk {
+                    return Err(format!("column {} is in a primary key", cmd.name));
+                }
+                self.column_mut(table, &cmd.name)?.not_null = false;
+            }
+            AlterTableType::AtSetNotNull => self.column_mut(table, &cmd.name)?.not_null = true,
+            AlterTableType::AtAddIdentity => {
+                let Some(NodeEnum::Constraint(c)) = def else {
+                    return Ok(());
+                };
+                let spec = self.sequence_spec(&c.options)?;
+                let column = self.schema.tables[table]
+                    .column(&cmd.name)
+                    .ok_or_else(missing_column)?;
+                if column.identity.is_some() {
+                    return Err(format!("column {} is already an identity column", cmd.name));
+                }
+                let (_, options) = spec.resolve(None, &column.data_type);
+                let seq_name = match &spec.sequence_name {
+                    Some(parts) => {
+                        let (schema, name) =
+                            super::split_names(parts).ok_or("invalid sequence name")?;
+                        let schema = if schema.is_empty() {
+                            table.schema.as_str()
+                        } else {
+                            schema
+                        };
+                        QualifiedName::new(schema, name)
+                    }
+                    None => QualifiedName::new(
+                        table.schema.as_str(),
+                        super::names::choose_name(&table.name, Some(&cmd.name), "seq", |n| {
+                            self.relation_taken(&table.schema, n)
+                        })
+                        .as_str(),
+                    ),
+                };
+                self.identity_sequences
+                    .insert(seq_name, (table.clone(), cmd.name.clone()));
+                let column = self.column_mut(table, &cmd.name)?;
+                column.identity = Some(Identity {
+                    generation: if c.generated_when == "d" {
+                        IdentityGeneration::ByDefault
+                    } else {
+                        IdentityGeneration::Always
+                    },
+                    sequence: options,
+                });
+                column.not_null = true;
+            }
+            AlterTableType::AtSetIdentity => {
+                let items = match def {
+                    Some(NodeEnum::List(list)) => list.items.clone(),
+                    _ => Vec::new(),
+                };
+                let mut generation = None;
+                let mut options = Vec::new();
+                for item in items {
+                    match item.node.as_ref() {
+                        Some(NodeEnum::DefElem(d)) if d.defname == "generated" => {
+                            let code = d.arg.as_deref().and_then(nodes::integer);
+                            generation = Some(if code == Some(i64::from(b'd')) {
+                                IdentityGeneration::ByDefault
+                            } else {
+                                IdentityGeneration::Always
+                            });
+                        }
+                        _ => options.push(item),
+                    }
+                }
+                let spec = self.sequence_spec(&options)?;
+                let column = self.column_mut(table, &cmd.name)?;
+                let data_type = column.data_type.clone();
+                let identity = column
+                    .identity
+                    .as_mut()
+                    .ok_or_else(|| format!("column {} is not an identity column", cmd.name))?;
+                let (_, resolved) =
+                    spec.resolve(Some((&identity.sequence, &data_type)), &data_type);
+                identity.sequence = resolved;
+                if let Some(generation) = generation {
+                    identity.generation = generation;
+                }
+            }
+            AlterTableType::AtDropIdentity => {
+                let column = self.column_mut(table, &cmd.name)?;
+                if column.identity.is_none() {
+                    if cmd.missing_ok {
+                        return Ok(());
+                    }
+                    return Err(format!("column {} is not an identity column", cmd.name));
+                }
+                column.identity = None;
+                let (t, c) = (table.clone(), cmd.name.clone());
+                self.identity_sequences
+                    .retain(|_, (tt, cc)| !(*tt == t && *cc == c));
+            }
+            AlterTableType::AtDropExpression => {
+                self.column_mut(table, &cmd.name)?.generated = None;
+            }
+            AlterTableType::AtAddConstraint => {
+                if let Some(NodeEnum::Constraint(c)) = def {
+                    self.add_constraint(table, c)?;
+                }
+            }
+            AlterTableType::AtDropConstraint => {
+                let cascade = cmd.behavior == DropBehavior::DropCascade as i32;
+                self.drop_constraint(table, &cmd.name, cmd.missing_ok, cascade)?;
+            }
+            AlterTableType::AtAlterConstraint => {
+                let Some(NodeEnum::Constraint(c)) = def else {
+                    return Ok(());
+                };
+                let deferrable = match (c.deferrable, c.initdeferred) {
+                    (_, true) => Deferrable::InitiallyDeferred,
+                    (true, false) => Deferrable::InitiallyImmediate,
+                    _ => Deferrable::NotDeferrable,
+                };
+                let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
+                let fk = t.foreign_keys.get_mut(&c.conname).ok_or_else(|| {
+                    format!(
+                        "constraint {} of relation {table} does not exist",
+                        c.conname
+                    )
+                })?;
+                fk.deferrable = deferrable;
+            }
+            AlterTableType::AtValidateConstraint => {}
+            AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
+            AlterTableType::AtAttachPartition => {
+                // The attached table becomes a partition, which is not managed (the catalog
+                // reader skips partitions too).
+                if let Some(NodeEnum::PartitionCmd(cmd)) = def
+                    && let Some(rv) = cmd.name.as_ref()
+                    && let Some(child) = self.find_table(rv)
+                {
+                    self.schema.tables.remove(&child);
+                    self.unmanaged.insert(child);
+                }
+                self.warn(
+                    "partitions (ATTACH PARTITION) are not managed; the partition is ignored",
+                );
+            }
+            other => {
+                let name = format!("{other:?}");
+                let name = name.strip_prefix("At").unwrap_or(&name).to_string();
+                self.warn(format!(
+                    "ALTER TABLE subcommand {name} is not managed; ignored"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn column_mut(&mut self, table: &QualifiedName, column: &str) -> Res<&mut schema_ir::Column> {
+        self.schema
+            .tables
+            .get_mut(table)
+            .and_then(|t| t.column_mut(column))
+            .ok_or_else(|| format!("column {column} of relation {table} does not exist"))
+    }
+
+    fn drop_constraint(
+        &mut self,
+        table: &QualifiedName,
+        name: &str,
+        missing_ok: bool,
+        cascade: bool,
+    ) -> Res<()> {
+        let t = self.schema.tables.get(table).ok_or("table vanished")?;
+        let key_columns = if t.primary_key.as_ref().is_some_and(|pk| pk.name == name) {
+            t.primary_key.as_ref().map(|pk| pk.columns.clone())
+        } else {
+            t.unique_constraints.get(name).map(|u| u.columns.clone())
+        };
+        if let Some(columns) = key_columns {
+            let dependents: Vec<(QualifiedName, String)> = self
+                .schema
+                .tables
+                .values()
+                .flat_map(|other| {
+                    other
+                        .foreign_keys
+                        .values()
+                        .filter(|fk| fk.references == *table && fk.referenced_columns == columns)
+                        .map(|fk| (other.name.clone(), fk.name.clone()))
+                })
+                .collect();
+            if !dependents.is_empty() && !cascade {
+                return Err(format!(
+                    "cannot drop constraint {name} on table {table} because constraint {} on table {} depends on it",
+                    dependents[0].1, dependents[0].0
+                ));
+            }
+            for (other, fk) in dependents {
+                if let Some(o) = self.schema.tables.get_mut(&other) {
+                    o.foreign_keys.remove(&fk);
+                }
+            }
+        }
+        let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
+        if t.primary_key.as_ref().is_some_and(|pk| pk.name == name) {
+            // The columns stay NOT NULL (PostgreSQL before 18).
+            t.primary_key = None;
+        } else if t.unique_constraints.remove(name).is_none()
+            && t.checks.remove(name).is_none()
+            && t.foreign_keys.remove(name).is_none()
+            && !missing_ok
+        {
+            return Err(format!(
+                "constraint {name} of relation {table} does not exist"
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,537 @@
+//! The PostgreSQL reader: parses source text with `pg_query` and applies each statement, in
+//! order, to a [`Schema`] under construction. This module holds the [`Reader`] (search path,
+//! name resolution, diagnostics) and the statement dispatch; the statements themselves live in
+//! the submodules (tables, ALTER TABLE, indexes, sequences, schemas/types/comments). Anything
+//! not managed becomes a warning at the statement's file:line:col.
+
+mod alter;
+mod expr;
+mod extension;
+mod index;
+mod literal;
+mod names;
+mod nodes;
+mod objects;
+mod sequence;
+mod table;
+mod types;
+mod view;
+
+use crate::source::Source;
+use crate::{Diagnostic, ParseError, Severity};
+use pg_query::NodeEnum;
+use pg_query::protobuf::{Node, RangeVar, TypeName};
+use schema_ir::{DataType, Expr, QualifiedName, Schema};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use expr::split_identifiers;
+pub use view::catalog_view_key;
+
+/// A managed statement that cannot be applied, with the reason.
+pub(crate) type Res<T> = Result<T, String>;
+
+/// The comparison key of an expression (see the `expr` module for the normalizations).
+pub fn canonical_expr(sql: &str) -> Result<String, ParseError> {
+    expr::key_of_sql(sql, &expr::KeyContext::public()).map_err(|m| text_error(sql, m))
+}
+
+/// An expression with its canonical key: `Expr { sql: sql.trim(), key }`.
+pub fn expr(sql: &str) -> Result<Expr, ParseError> {
+    Ok(Expr::new(sql.trim(), canonical_expr(sql)?))
+}
+
+/// A column default of type `data_type` with its canonical key; see
+/// [`Reader::default_expr`].
+pub fn column_default(sql: &str, data_type: &DataType) -> Result<Expr, ParseError> {
+    let node = expr::parse_expr(sql).map_err(|m| text_error(sql, m))?;
+    let key = expr::key_of_default(&node, &data_type.0, &expr::KeyContext::public())
+        .map_err(|m| text_error(sql, m))?;
+    Ok(Expr::new(sql.trim(), key))
+}
+
+/// The canonical type of a type written as text, e.g. as `format_type` prints it.
+pub fn data_type(sql_type: &str) -> Result<DataType, ParseError> {
+    types::parse_type(sql_type).map_err(|m| text_error(sql_type, m))
+}
+
+/// Applies one DDL statement (as the catalog prints it) to a schema under construction,
+/// through the same code the file reader uses.
+pub fn apply_statement(schema: &mut Schema, sql: &str) -> Result<(), ParseError> {
+    let mut reader = Reader::new(schema);
+    reader.search_path = Vec::new();
+    reader.read(sql, "<catalog>")
+}
+
+fn text_error(text: &str, message: String) -> ParseError {
+    ParseError::Syntax(Diagnostic {
+        severity: Severity::Error,
+        message,
+        file: "<expression>".into(),
+        line: 1,
+        col: 1,
+        source_line: text.lines().next().unwrap_or("").to_string(),
+    })
+}
+
+/// Reads statements into a schema, keeping the search path and diagnostics between sources.
+pub struct Reader<'s> {
+    pub(crate) schema: &'s mut Schema,
+    /// The current `search_path` (default `public`).
+    pub(crate) search_path: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    /// Warnings of the statement being applied.
+    pub(crate) warnings: Vec<String>,
+    /// Relation names taken by identity columns' internal sequences → (table, column).
+    pub(crate) identity_sequences: BTreeMap<QualifiedName, (QualifiedName, String)>,
+    /// Relations created by statements that are not managed (views, partitions, …).
+    pub(crate) unmanaged: BTreeSet<QualifiedName>,
+    /// Collations created by the files (not managed, but column collations resolve to them).
+    pub(crate) collations: BTreeSet<QualifiedName>,
+    /// The first statement seen that may change the schema in ways not read (a DO block, a
+    /// procedure call): later failures to apply become warnings.
+    opaque: Option<String>,
+}
+
+impl<'s> Reader<'s> {
+    pub fn new(schema: &'s mut Schema) -> Reader<'s> {
+        Reader {
+            schema,
+            search_path: vec!["public".to_string()],
+            diagnostics: Vec::new(),
+            warnings: Vec::new(),
+            identity_sequences: BTreeMap::new(),
+            unmanaged: BTreeSet::new(),
+            collations: BTreeSet::new(),
+            opaque: None,
+        }
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Parses `text` and applies its statements in order.
+    pub fn read(&mut self, text: &str, file: &str) -> Result<(), ParseError> {
+        let source = Source::new(text, file);
+        let parsed = match pg_query::parse(&source.text, 0) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                return Err(ParseError::Syntax(
+                    source.syntax_error(&nodes::error_text(&e)),
+                ));
+            }
+        };
+        for raw in &parsed.protobuf.stmts {
+            let offset = source.first_token(usize::try_from(raw.stmt_location).unwrap_or(0));
+            let Some(stmt) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
+                continue;
+            };
+            let result = self.statement(stmt);
+            for message in std::mem::take(&mut self.warnings) {
+                self.diagnostics
+                    .push(source.diagnostic(Severity::Warning, offset, message));
+            }
+            if let Err(message) = result {
+                if let Some(opaque) = self.opaque.clone() {
+                    self.diagnostics.push(source.diagnostic(
+                        Severity::Warning,
+                        offset,
+                        format!(
+                            "cannot apply: {message}; statement ignored ({opaque} may have changed the schema)"
+                        ),
+                    ));
+                    continue;
+                }
+                return Err(ParseError::Unsupported(source.diagnostic(
+                    Severity::Error,
+                    offset,
+                    message,
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn warn(&mut self, message: impl Into<String>) {
+        self.warnings.push(message.into());
+    }
+
+    fn unmanaged(&mut self, what: &str) {
+        self.warn(format!("{what} is not managed; statement ignored"));
+    }
+
+    /// Applies one parsed statement.
+    fn statement(&mut self, stmt: &NodeEnum) -> Res<()> {
+        match stmt {
+            NodeEnum::VariableSetStmt(set) => {
+                self.set_variable(set);
+                Ok(())
+            }
+            NodeEnum::TransactionStmt(_) => Ok(()),
+            NodeEnum::SelectStmt(select) => {
+                if !self.set_config(select) {
+                    self.unmanaged("SELECT");
+                    self.opaque
+                        .get_or_insert_with(|| "an earlier SELECT".to_string());
+                }
+                Ok(())
+            }
+            NodeEnum::DoStmt(_) | NodeEnum::CallStmt(_) => {
+                self.unmanaged("DO/CALL");
+                self.opaque
+                    .get_or_insert_with(|| "an earlier DO block or CALL".to_string());
+                Ok(())
+            }
+            NodeEnum::CreateSchemaStmt(s) => self.create_schema(s),
+            NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
+            NodeEnum::AlterEnumStmt(s) => self.alter_enum(s),
+            NodeEnum::CreateSeqStmt(s) => self.create_sequence(s),
+            NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
+            NodeEnum::CreateStmt(s) => self.create_table(s),
+            NodeEnum::AlterTableStmt(s) => self.alter_table(s),
+            NodeEnum::IndexStmt(s) => self.create_index(s),
+            NodeEnum::CreateExtensionStmt(s) => self.create_extension(s),
+            NodeEnum::AlterExtensionStmt(s) => self.alter_extension(s),
+            NodeEnum::DropStmt(s) if extension::is_extension_object(s.remove_type) => {
+                self.drop_extension(s)
+            }
+            NodeEnum::AlterObjectSchemaStmt(s) if extension::is_extension_object(s.object_type) => {
+                self.set_extension_schema(s)
+            }
+            NodeEnum::DropStmt(s) if view::is_view_object(s.remove_type) => self.drop_view(s),
+            NodeEnum::CommentStmt(s) if view::is_view_object(s.objtype) => self.comment_view(s),
+            NodeEnum::ViewStmt(s) => self.create_view(s),
+            NodeEnum::CreateTableAsStmt(s) => self.create_table_as(s),
+            NodeEnum::DropStmt(s) => self.drop(s),
+            NodeEnum::RenameStmt(s) => self.rename(s),
+            NodeEnum::AlterObjectSchemaStmt(s) => self.set_schema(s),
+            NodeEnum::CommentStmt(s) => self.comment(s),
+            NodeEnum::AlterOwnerStmt(_) => {
+                self.unmanaged("OWNER TO");
+                Ok(())
+            }
+            other => {
+                self.note_unmanaged_relation(other);
+                let what = statement_kind(other);
+                self.unmanaged(&what);
+                Ok(())
+            }
+        }
+    }
+
+    /// Remembers the relation an unmanaged statement creates, so that later statements on it
+    /// (indexes, ALTER, COMMENT) are warnings too.
+    fn note_unmanaged_relation(&mut self, stmt: &NodeEnum) {
+        if let NodeEnum::DefineStmt(d) = stmt
+            && d.kind == pg_query::protobuf::ObjectType::ObjectCollation as i32
+        {
+            let names: Vec<String> = nodes::strings(&d.defnames);
+            let name = match names.as_slice() {
+                [name] => Some(QualifiedName::new(self.creation_schema(), name.as_str())),
+                [schema, name] => Some(QualifiedName::new(schema.as_str(), name.as_str())),
+                _ => None,
+            };
+            self.collations.extend(name);
+        }
+        let rv = match stmt {
+            NodeEnum::ViewStmt(v) => v.view.as_ref(),
+            NodeEnum::CreateTableAsStmt(c) => c.into.as_ref().and_then(|i| i.rel.as_ref()),
+            NodeEnum::CreateForeignTableStmt(f) => {
+                f.base_stmt.as_ref().and_then(|b| b.relation.as_ref())
+            }
+            _ => None,
+        };
+        if let Some(rv) = rv {
+            let name = self.new_name(rv);
+            self.unmanaged.insert(name);
+        }
+    }
+
+    /// The canonical collation of a `COLLATE` clause: an unqualified name that a file created
+    /// with `CREATE COLLATION` resolves on the search path, anything else as written.
+    pub(crate) fn collation(&self, names: &[String]) -> Option<String> {
+        if let [name] = names
+            && let Some(found) = self.resolve("", name, |q| self.collations.contains(q))
+        {
+            return Some(found.to_string());
+        }
+        table::collation_name(names)
+    }
+
+    /// Whether `rv` names a relation created by an unmanaged statement.
+    pub(crate) fn is_unmanaged(&self, rv: &RangeVar) -> bool {
+        self.resolve(&rv.schemaname, &rv.relname, |q| self.unmanaged.contains(q))
+            .is_some()
+    }
+
+    // ---- name resolution -------------------------------------------------------------
+
+    /// The schema new unqualified objects are created in.
+    pub(crate) fn creation_schema(&self) -> String {
+        self.search_path
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "public".to_string())
+    }
+
+    /// Resolves `schema.name` (schema possibly empty) against the search path with `exists`.
+    pub(crate) fn resolve(
+        &self,
+        schema: &str,
+        name: &str,
+        exists: impl Fn(&QualifiedName) -> bool,
+    ) -> Option<QualifiedName> {
+        if !schema.is_empty() {
+            let q = QualifiedName::new(schema, name);
+            return exists(&q).then_some(q);
+        }
+        self.search_path
+            .iter()
+            .map(|s| QualifiedName::new(s.as_str(), name))
+            .find(|q| exists(q))
+    }
+
+    /// The name a new object named by `rv` gets.
+    pub(crate) fn new_name(&self, rv: &RangeVar) -> QualifiedName {
+        let schema = if rv.schemaname.is_empty() {
+            self.creation_schema()
+        } else {
+            rv.schemaname.clone()
+        };
+        QualifiedName::new(schema, rv.relname.as_str())
+    }
+
+    /// An existing table.
+    pub(crate) fn find_table(&self, rv: &RangeVar) -> Option<QualifiedName> {
+        self.resolve(&rv.schemaname, &rv.relname, |q| {
+            self.schema.tables.contains_key(q)
+        })
+    }
+
+    /// An existing table or a clear error.
+    pub(crate) fn table(&self, rv: &RangeVar) -> Res<QualifiedName> {
+        self.find_table(rv)
+            .ok_or_else(|| format!("relation {} does not exist", display_rv(rv)))
+    }
+
+    pub(crate) fn find_sequence(&self, rv: &RangeVar) -> Option<QualifiedName> {
+        self.resolve(&rv.schemaname, &rv.relname, |q| {
+            self.schema.sequences.contains_key(q)
+        })
+    }
+
+    pub(crate) fn find_enum(&self, names: &[String]) -> Option<QualifiedName> {
+        let (schema, name) = split_names(names)?;
+        if schema == "pg_catalog" {
+            return None;
+        }
+        self.resolve(schema, name, |q| self.schema.enums.contains_key(q))
+    }
+
+    /// The table owning index `name` (schema possibly empty) → (table, index name).
+    pub(crate) fn find_index(&self, schema: &str, name: &str) -> Option<(QualifiedName, String)> {
+        let found = self.resolve(schema, name, |q| {
+            self.schema.index_owner(&q.schema, &q.name).is_some()
+        })?;
+        let owner = self.schema.index_owner(&found.schema, &found.name)?;
+        Some((owner.name.clone(), found.name))
+    }
+
+    /// Whether a relation (table, sequence, index, constraint index) named `name` exists in
+    /// namespace `schema`.
+    pub(crate) fn relation_taken(&self, schema: &str, name: &str) -> bool {
+        let q = QualifiedName::new(schema, name);
+        self.schema.tables.contains_key(&q)
+            || self.schema.sequences.contains_key(&q)
+            || self.identity_sequences.contains_key(&q)
+            || self.schema.tables.values().any(|t| {
+                t.name.schema == schema
+                    && (t.indexes.contains_key(name)
+                        || t.primary_key.as_ref().is_some_and(|pk| pk.name == name)
+                        || t.unique_constraints.contains_key(name))
+            })
+    }
+
+    /// Whether any table of namespace `schema` has a constraint named `name`.
+    pub(crate) fn constraint_taken(&self, schema: &str, name: &str) -> bool {
+        self.schema
+            .tables
+            .values()
+            .any(|t| t.name.schema == schema && t.constraint_names().any(|c| c == name))
+    }
+
+    /// The canonical type of a parsed type name, user types resolved on the search path.
+    pub(crate) fn data_type(&self, type_name: &TypeName) -> Res<DataType> {
+        let lookup = |name: &str| {
+            self.find_enum(&[name.to_string()])
+                .or_else(|| self.find_extension_type(name))
+        };
+        // A type the files do not define (one from an extension not created by the files,
+        // say) is taken to live in `public` when that is on the search path, where
+        // extensions are usually installed.
+        let default_schema = if self.search_path.iter().any(|s| s == "public") {
+            "public".to_string()
+        } else {
+            self.creation_schema()
+        };
+        types::data_type(
+            type_name,
+            &types::Unqualified::Resolve {
+                lookup: &lookup,
+                default_schema: &default_schema,
+            },
+        )
+    }
+
+    /// An expression node as an IR expression (text from the deparser, canonical key).
+    pub(crate) fn expr(&self, node: &Node) -> Res<Expr> {
+        let sql = expr::deparse(node)?;
+        let relation_schema = |name: &str| {
+            self.resolve("", name, |q| {
+                self.schema.sequences.contains_key(q) || self.schema.tables.contains_key(q)
+            })
+            .map_or_else(|| self.creation_schema(), |q| q.schema)
+        };
+        let key = expr::key_of(
+            node,
+            &expr::KeyContext {
+                relation_schema: &relation_schema,
+            },
+        )?;
+        Ok(Expr::new(sql, key))
+    }
+
+    /// A column default: a bare constant is keyed as a constant of the column's type.
+    pub(crate) fn default_expr(&self, node: &Node, data_type: &DataType) -> Res<Expr> {
+        let mut expr = self.expr(node)?;
+        if matches!(node.node.as_ref(), Some(pg_query::NodeEnum::AConst(_))) {
+            expr.key = expr::key_of_default(node, &data_type.0, &expr::KeyContext::public())?;
+        }
+        Ok(expr)
+    }
+
+    // ---- SET search_path ---------------------------------------------------------------
+
+    fn set_variable(&mut self, set: &pg_query::protobuf::VariableSetStmt) {
+        use pg_query::protobuf::VariableSetKind;
+        if set.name != "search_path" {
+            return;
+        }
+        let kind = VariableSetKind::try_from(set.kind).unwrap_or(VariableSetKind::Undefined);
+        match kind {
+            VariableSetKind::VarSetValue => {
+                self.search_path = set
+                    .args
+                    .iter()
+                    .filter_map(nodes::constant_text)
+                    .filter(|s| !s.is_empty() && s != "$user")
+                    .collect();
+            }
+            VariableSetKind::VarSetDefault | VariableSetKind::VarReset => {
+                self.search_path = vec!["public".to_string()];
+            }
+            _ => {}
+        }
+    }
+
+    /// `SELECT pg_catalog.set_config('search_path', '…', false)`: returns whether it was one.
+    fn set_config(&mut self, select: &pg_query::protobuf::SelectStmt) -> bool {
+        let [target] = select.target_list.as_slice() else {
+            return false;
+        };
+        let Some(NodeEnum::ResTarget(target)) = target.node.as_ref() else {
+            return false;
+        };
+        let Some(NodeEnum::FuncCall(call)) = target.val.as_ref().and_then(|v| v.node.as_ref())
+        else {
+            return false;
+        };
+        if call.funcname.last().and_then(nodes::string) != Some("set_config") {
+            return false;
+        }
+        let args: Vec<Option<String>> = call.args.iter().map(nodes::constant_text).collect();
+        if let [Some(name), Some(value), ..] = args.as_slice() {
+            if name == "search_path" {
+                self.search_path = value
+                    .split(',')
+                    .map(|part| {
+                        split_identifiers(part)
+                            .pop()
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string()
+                    })
+                    .filter(|s| !s.is_empty() && s != "$user")
+                    .collect();
+            }
+            return true;
+        }
+        false
+    }
+}
+
+/// `schema.name` or `name` from a list of name parts.
+pub(crate) fn split_names(names: &[String]) -> Option<(&str, &str)> {
+    match names {
+        [name] => Some(("", name.as_str())),
+        [schema, name] => Some((schema.as_str(), name.as_str())),
+        [_, schema, name] => Some((schema.as_str(), name.as_str())),
+        _ => None,
+    }
+}
+
+pub(crate) fn display_rv(rv: &RangeVar) -> String {
+    if rv.schemaname.is_empty() {
+        schema_ir::quote_ident(&rv.relname)
+    } else {
+        QualifiedName::new(rv.schemaname.as_str(), rv.relname.as_str()).to_string()
+    }
+}
+
+/// A short description of a statement for warnings (`CREATE FUNCTION`).
+fn statement_kind(stmt: &NodeEnum) -> String {
+    let text = match stmt {
+        NodeEnum::CreateFunctionStmt(f) if f.is_procedure => "CREATE PROCEDURE",
+        NodeEnum::CreateFunctionStmt(_) => "CREATE FUNCTION",
+        NodeEnum::ViewStmt(_) => "CREATE VIEW",
+        NodeEnum::CreateTableAsStmt(_) => "CREATE MATERIALIZED VIEW / CREATE TABLE AS",
+        NodeEnum::CreateTrigStmt(_) => "CREATE TRIGGER",
+        NodeEnum::CreateExtensionStmt(_) => "CREATE EXTENSION",
+        NodeEnum::CreateDomainStmt(_) => "CREATE DOMAIN",
+        NodeEnum::CompositeTypeStmt(_) => "CREATE TYPE AS (composite)",
+        NodeEnum::CreateRangeStmt(_) => "CREATE TYPE AS RANGE",
+        NodeEnum::DefineStmt(_) => "CREATE AGGREGATE/OPERATOR/TYPE",
+        NodeEnum::CreatePolicyStmt(_) => "CREATE POLICY",
+        NodeEnum::GrantStmt(_) => "GRANT/REVOKE",
+        NodeEnum::GrantRoleStmt(_) => "GRANT/REVOKE role",
+        NodeEnum::AlterDefaultPrivilegesStmt(_) => "ALTER DEFAULT PRIVILEGES",
+        NodeEnum::InsertStmt(_) => "INSERT",
+        NodeEnum::UpdateStmt(_) => "UPDATE",
+        NodeEnum::DeleteStmt(_) => "DELETE",
+        NodeEnum::DoStmt(_) => "DO",
+        NodeEnum::RuleStmt(_) => "CREATE RULE",
+        NodeEnum::CreateEventTrigStmt(_) => "CREATE EVENT TRIGGER",
+        NodeEnum::CreatePublicationStmt(_) => "CREATE PUBLICATION",
+        NodeEnum::CreateStatsStmt(_) => "CREATE STATISTICS",
+        NodeEnum::CreateCastStmt(_) => "CREATE CAST",
+        NodeEnum::CreateOpClassStmt(_) => "CREATE OPERATOR CLASS",
+        NodeEnum::CreateForeignTableStmt(_) => "CREATE FOREIGN TABLE",
+        NodeEnum::AlterFunctionStmt(_) => "ALTER FUNCTION",
+        NodeEnum::AlterExtensionStmt(_) => "ALTER EXTENSION",
+        NodeEnum::AlterDomainStmt(_) => "ALTER DOMAIN",
+        NodeEnum::CreateRoleStmt(_) => "CREATE ROLE",
+        NodeEnum::AlterRoleStmt(_) => "ALTER ROLE",
+        NodeEnum::CreatedbStmt(_) => "CREATE DATABASE",
+        NodeEnum::TruncateStmt(_) => "TRUNCATE",
+        NodeEnum::CopyStmt(_) => "COPY",
+        NodeEnum::CreateConversionStmt(_) => "CREATE CONVERSION",
+        NodeEnum::AlterOpFamilyStmt(_) => "ALTER OPERATOR FAMILY",
+        _ => "",
+    };
+    if text.is_empty() {
+        let debug = format!("{stmt:?}");
+        let name = debug.split('(').next().unwrap_or("statement").to_string();
+        return format!("statement {name}");
+    }
+    text.to_string()
+}

@@ -1,0 +1,242 @@
+//! Ordering of steps. Every planned step declares the objects (resources) it needs to exist
+//! afterwards (`requires`), creates (`provides`), needs to still exist (`uses_old`) and
+//! removes (`removes`). Edges follow from those: a creator runs before its users, users of
+//! an old object run before its removal, and a removal runs before a re-creation under the
+//! same name; steps of one change that must stay in sequence are chained. The steps are then
+//! sorted topologically with ties broken by a stable key (phase, object, kind, …), so the
+//! same changes always give the same plan.
+
+use crate::model::Step;
+use petgraph::graph::{DiGraph, NodeIndex};
+use schema_ir::QualifiedName;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+/// Something a step creates, needs or removes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Resource {
+    Namespace(String),
+    Type(QualifiedName),
+    EnumValue(QualifiedName, String),
+    Sequence(QualifiedName),
+    Table(QualifiedName),
+    Column(QualifiedName, String),
+    /// A unique key over these (sorted) columns, which foreign keys can reference.
+    Key(QualifiedName, Vec<String>),
+    Constraint(QualifiedName, String),
+    /// A name in a namespace's relation namespace (tables, sequences, indexes).
+    Relation(QualifiedName),
+}
+
+/// The default place of a step in a plan, used to break ties between independent steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Phase {
+    DropView,
+    Rename,
+    DropForeignKey,
+    DropIndex,
+    DropConstraint,
+    DropColumn,
+    DropTable,
+    CreateNamespace,
+    CreateExtension,
+    Type,
+    CreateSequence,
+    CreateTable,
+    AddColumn,
+    AlterColumn,
+    AlterSequence,
+    AddConstraint,
+    AddForeignKey,
+    CreateIndex,
+    CreateView,
+    Comment,
+    DropSequence,
+    DropType,
+    DropExtension,
+    DropNamespace,
+}
+
+/// A step with what the orderer needs to know about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Planned {
+    pub step: Step,
+    pub phase: Phase,
+    /// Must run after the previous step produced for the same change.
+    pub after_previous: bool,
+    pub provides: Vec<Resource>,
+    pub requires: Vec<Resource>,
+    pub uses_old: Vec<Resource>,
+    pub removes: Vec<Resource>,
+}
+
+impl Planned {
+    pub fn new(
+        phase: Phase,
+        kind: &str,
+        object: impl Into<String>,
+        sql: impl Into<String>,
+    ) -> Self {
+        Planned {
+            step: Step {
+                sql: sql.into(),
+                object: object.into(),
+                kind: kind.to_string(),
+                transactional: true,
+                lock: None,
+                hazards: Vec::new(),
+            },
+            phase,
+            after_previous: false,
+            provides: Vec::new(),
+            requires: Vec::new(),
+            uses_old: Vec::new(),
+            removes: Vec::new(),
+        }
+    }
+
+    pub fn provides(mut self, r: impl IntoIterator<Item = Resource>) -> Self {
+        self.provides.extend(r);
+        self
+    }
+
+    pub fn requires(mut self, r: impl IntoIterator<Item = Resource>) -> Self {
+        self.requires.extend(r);
+        self
+    }
+
+    pub fn uses_old(mut self, r: impl IntoIterator<Item = Resource>) -> Self {
+        self.uses_old.extend(r);
+        self
+    }
+
+    pub fn removes(mut self, r: impl IntoIterator<Item = Resource>) -> Self {
+        self.removes.extend(r);
+        self
+    }
+
+    pub fn lock(mut self, lock: impl Into<String>) -> Self {
+        self.step.lock = Some(lock.into());
+        self
+    }
+
+    pub fn hazard(mut self, hazard: crate::model::Hazard) -> Self {
+        self.step.hazards.push(hazard);
+        self
+    }
+
+    pub fn non_transactional(mut self) -> Self {
+        self.step.transactional = false;
+        self
+    }
+}
+
+#[derive(Default)]
+struct Roles {
+    providers: Vec<usize>,
+    requirers: Vec<usize>,
+    old_users: Vec<usize>,
+    removers: Vec<usize>,
+}
+
+/// Sorts the steps of all changes (one inner vector per change) into a valid, deterministic
+/// order.
+pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
+    let mut steps: Vec<Planned> = Vec::new();
+    let mut graph: DiGraph<usize, ()> = DiGraph::new();
+    for group in groups {
+        let mut previous: Option<usize> = None;
+        for planned in group {
+            let index = steps.len();
+            graph.add_node(index);
+            if let (true, Some(p)) = (planned.after_previous, previous) {
+                graph.update_edge(NodeIndex::new(p), NodeIndex::new(index), ());
+            }
+            previous = Some(index);
+            steps.push(planned);
+        }
+    }
+
+    let mut roles: BTreeMap<&Resource, Roles> = BTreeMap::new();
+    for (i, s) in steps.iter().enumerate() {
+        for r in &s.provides {
+            roles.entry(r).or_default().providers.push(i);
+        }
+        for r in &s.requires {
+            roles.entry(r).or_default().requirers.push(i);
+        }
+        for r in &s.uses_old {
+            roles.entry(r).or_default().old_users.push(i);
+        }
+        for r in &s.removes {
+            roles.entry(r).or_default().removers.push(i);
+        }
+    }
+    let mut edge = |a: usize, b: usize| {
+        if a != b {
+            graph.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    };
+    for role in roles.values() {
+        for &p in &role.providers {
+            for &r in &role.requirers {
+                edge(p, r);
+            }
+        }
+        for &u in &role.old_users {
+            for &d in &role.removers {
+                edge(u, d);
+            }
+        }
+        for &d in &role.removers {
+            for &p in &role.providers {
+                edge(d, p);
+            }
+        }
+    }
+
+    let keys: Vec<_> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.phase, s.step.object.clone(), s.step.kind.clone(), i))
+        .collect();
+    let mut indegree: Vec<usize> = graph
+        .node_indices()
+        .map(|n| {
+            graph
+                .neighbors_directed(n, petgraph::Direction::Incoming)
+                .count()
+        })
+        .collect();
+    let mut ready: BinaryHeap<Reverse<&(Phase, String, String, usize)>> = keys
+        .iter()
+        .filter(|k| indegree[k.3] == 0)
+        .map(Reverse)
+        .collect();
+    let mut order = Vec::with_capacity(steps.len());
+    let mut done = vec![false; steps.len()];
+    while let Some(Reverse(key)) = ready.pop() {
+        let i = key.3;
+        order.push(i);
+        done[i] = true;
+        for next in graph.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Outgoing) {
+            let n = next.index();
+            indegree[n] -= 1;
+            if indegree[n] == 0 {
+                ready.push(Reverse(&keys[n]));
+            }
+        }
+    }
+    // A dependency cycle cannot come from a consistent pair of schemas; should one appear,
+    // the remaining steps still come out, in key order, rather than being lost.
+    let mut rest: Vec<&(Phase, String, String, usize)> =
+        keys.iter().filter(|k| !done[k.3]).collect();
+    rest.sort();
+    order.extend(rest.into_iter().map(|k| k.3));
+
+    let mut slots: Vec<Option<Planned>> = steps.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots[i].take().map(|p| p.step))
+        .collect()
+}

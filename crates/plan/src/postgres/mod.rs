@@ -1,0 +1,706 @@
+//! The PostgreSQL dialect of the planner: turns each [`Change`] into planned steps (SQL text,
+//! lock, hazards, and the resources the orderer needs). Table-level changes live here;
+//! column alterations in `columns`, enum types and sequences in `objects`.
+
+mod columns;
+mod extensions;
+mod objects;
+pub(crate) mod sql;
+pub(crate) mod types;
+mod views;
+
+use crate::graph::{Phase, Planned, Resource};
+use crate::hazards;
+use petgraph::graph::DiGraph;
+use schema_diff::{Change, CommentTarget};
+use schema_ir::{
+    Column, DataType, ForeignKey, Index, IndexTarget, QualifiedName, Table, UniqueConstraint,
+    quote_ident, quote_literal,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the planner knows about the whole set of changes when planning one of them.
+pub(crate) struct Context {
+    dropped_tables: BTreeSet<QualifiedName>,
+    dropped_columns: BTreeSet<(QualifiedName, String)>,
+    /// Foreign keys of dropped tables that sit in a reference cycle among dropped tables:
+    /// dropped explicitly first, so the tables can then be dropped in any order.
+    cycle_fks: BTreeSet<(QualifiedName, String)>,
+}
+
+impl Context {
+    pub(crate) fn new(changes: &[Change]) -> Context {
+        let mut dropped_tables = BTreeSet::new();
+        let mut dropped_columns = BTreeSet::new();
+        let mut tables = Vec::new();
+        for change in changes {
+            match change {
+                Change::DropTable(t) => {
+                    dropped_tables.insert(t.name.clone());
+                    tables.push(t);
+                }
+                Change::DropColumn { table, column } => {
+                    dropped_columns.insert((table.clone(), column.name.clone()));
+                }
+                _ => {}
+            }
+        }
+        let mut graph = DiGraph::<&QualifiedName, ()>::new();
+        let nodes: BTreeMap<&QualifiedName, _> = tables
+            .iter()
+            .map(|t| (&t.name, graph.add_node(&t.name)))
+            .collect();
+        for t in &tables {
+            for fk in t.foreign_keys.values() {
+                if let Some(&target) = nodes.get(&fk.references) {
+                    graph.add_edge(nodes[&t.name], target, ());
+                }
+            }
+        }
+        let mut component = BTreeMap::new();
+        for (i, scc) in petgraph::algo::tarjan_scc(&graph).into_iter().enumerate() {
+            if scc.len() > 1 {
+                for n in scc {
+                    component.insert(graph[n].clone(), i);
+                }
+            }
+        }
+        let mut cycle_fks = BTreeSet::new();
+        for t in &tables {
+            for fk in t.foreign_keys.values() {
+                if fk.references != t.name
+                    && component.contains_key(&t.name)
+                    && component.get(&t.name) == component.get(&fk.references)
+                {
+                    cycle_fks.insert((t.name.clone(), fk.name.clone()));
+                }
+            }
+        }
+        Context {
+            dropped_tables,
+            dropped_columns,
+            cycle_fks,
+        }
+    }
+}
+
+pub(crate) fn access_exclusive(table: &QualifiedName) -> String {
+    format!("ACCESS EXCLUSIVE on {table}")
+}
+
+pub(crate) fn column_object(table: &QualifiedName, column: &str) -> String {
+    format!("{table}.{}", quote_ident(column))
+}
+
+fn constraint_object(table: &QualifiedName, name: &str) -> String {
+    format!("{table}.{}", quote_ident(name))
+}
+
+fn index_name(table: &QualifiedName, index: &str) -> QualifiedName {
+    QualifiedName::new(table.schema.clone(), index)
+}
+
+fn sorted(columns: &[String]) -> Vec<String> {
+    let mut v = columns.to_vec();
+    v.sort();
+    v
+}
+
+/// Resources a column needs: its user-defined type and the sequences its default draws from.
+pub(crate) fn column_needs(table: &QualifiedName, column: &Column) -> Vec<Resource> {
+    let mut out = Vec::new();
+    out.extend(type_needs(&column.data_type));
+    if let Some(g) = &column.generated {
+        // A generated column reads the other columns its expression names: it is added after
+        // they change type and dropped before.
+        out.extend(
+            sql::identifiers(&g.key)
+                .into_iter()
+                .filter(|name| *name != column.name)
+                .map(|name| Resource::Column(table.clone(), name)),
+        );
+    }
+    if let Some(d) = &column.default {
+        out.extend(
+            sql::nextval_sequences(&d.sql, &table.schema)
+                .into_iter()
+                .map(Resource::Sequence),
+        );
+    }
+    out
+}
+
+pub(crate) fn type_needs(data_type: &DataType) -> Option<Resource> {
+    data_type.user_type().map(Resource::Type)
+}
+
+fn index_resources(table: &QualifiedName, index: &Index) -> (Vec<Resource>, Vec<Resource>) {
+    let mut columns: Vec<Resource> = index
+        .keys
+        .iter()
+        .filter_map(|k| match &k.target {
+            IndexTarget::Column(c) => Some(Resource::Column(table.clone(), c.clone())),
+            IndexTarget::Expression(_) => None,
+        })
+        .collect();
+    columns.extend(
+        index
+            .include
+            .iter()
+            .map(|c| Resource::Column(table.clone(), c.clone())),
+    );
+    let mut made = vec![Resource::Relation(index_name(table, &index.name))];
+    let plain: Option<Vec<String>> = index
+        .keys
+        .iter()
+        .map(|k| match &k.target {
+            IndexTarget::Column(c) => Some(c.clone()),
+            IndexTarget::Expression(_) => None,
+        })
+        .collect();
+    if let (true, None, Some(cols)) = (index.unique, &index.predicate, plain) {
+        made.push(Resource::Key(table.clone(), sorted(&cols)));
+    }
+    (columns, made)
+}
+
+fn fk_needs(table: &QualifiedName, fk: &ForeignKey) -> Vec<Resource> {
+    let mut out = vec![
+        Resource::Table(table.clone()),
+        Resource::Table(fk.references.clone()),
+        Resource::Key(fk.references.clone(), sorted(&fk.referenced_columns)),
+    ];
+    out.extend(
+        fk.columns
+            .iter()
+            .map(|c| Resource::Column(table.clone(), c.clone())),
+    );
+    out.extend(
+        fk.referenced_columns
+            .iter()
+            .map(|c| Resource::Column(fk.references.clone(), c.clone())),
+    );
+    out
+}
+
+fn comment_sql(target: &str, comment: Option<&str>) -> String {
+    format!(
+        "COMMENT ON {target} IS {}",
+        comment
+            .map(quote_literal)
+            .unwrap_or_else(|| "NULL".to_string())
+    )
+}
+
+pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Planned {
+    let (sql_target, object, resource) = match target {
+        CommentTarget::Namespace { name } => (
+            format!("SCHEMA {}", quote_ident(name)),
+            quote_ident(name),
+            Resource::Namespace(name.clone()),
+        ),
+        CommentTarget::Type { name } => (
+            format!("TYPE {name}"),
+            name.to_string(),
+            Resource::Type(name.clone()),
+        ),
+        CommentTarget::Sequence { name } => (
+            format!("SEQUENCE {name}"),
+            name.to_string(),
+            Resource::Sequence(name.clone()),
+        ),
+        CommentTarget::Table { name } => (
+            format!("TABLE {name}"),
+            name.to_string(),
+            Resource::Table(name.clone()),
+        ),
+        CommentTarget::Column { table, column } => {
+            let object = column_object(table, column);
+            (
+                format!("COLUMN {object}"),
+                object,
+                Resource::Column(table.clone(), column.clone()),
+            )
+        }
+        CommentTarget::Index { name } => (
+            format!("INDEX {name}"),
+            name.to_string(),
+            Resource::Relation(name.clone()),
+        ),
+        CommentTarget::View { name, materialized } => (
+            format!(
+                "{} {name}",
+                if *materialized {
+                    "MATERIALIZED VIEW"
+                } else {
+                    "VIEW"
+                }
+            ),
+            name.to_string(),
+            Resource::Relation(name.clone()),
+        ),
+    };
+    Planned::new(
+        Phase::Comment,
+        "comment",
+        object,
+        comment_sql(&sql_target, comment),
+    )
+    .requires([resource])
+}
+
+fn foreign_key_lock(table: &QualifiedName, fk: &ForeignKey) -> String {
+    if fk.references == *table {
+        format!("SHARE ROW EXCLUSIVE on {table}")
+    } else {
+        format!("SHARE ROW EXCLUSIVE on {table}, {}", fk.references)
+    }
+}
+
+fn add_foreign_key(table: &QualifiedName, fk: &ForeignKey, existing: bool) -> Planned {
+    let step = Planned::new(
+        Phase::AddForeignKey,
+        "add_foreign_key",
+        constraint_object(table, &fk.name),
+        format!("ALTER TABLE {table} ADD {}", sql::foreign_key(fk)),
+    )
+    .requires(fk_needs(table, fk))
+    .provides([Resource::Constraint(table.clone(), fk.name.clone())]);
+    if existing {
+        step.lock(foreign_key_lock(table, fk))
+            .hazard(hazards::ADD_FOREIGN_KEY.at(&constraint_object(table, &fk.name)))
+    } else {
+        step
+    }
+}
+
+fn drop_foreign_key(table: &QualifiedName, fk: &ForeignKey) -> Planned {
+    Planned::new(
+        Phase::DropForeignKey,
+        "drop_foreign_key",
+        constraint_object(table, &fk.name),
+        format!(
+            "ALTER TABLE {table} DROP CONSTRAINT {}",
+            quote_ident(&fk.name)
+        ),
+    )
+    .uses_old(fk_needs(table, fk))
+    .removes([Resource::Constraint(table.clone(), fk.name.clone())])
+    .lock(foreign_key_lock(table, fk))
+}
+
+fn create_index(table: &QualifiedName, index: &Index, existing: bool) -> Vec<Planned> {
+    let (columns, made) = index_resources(table, index);
+    let name = index_name(table, &index.name);
+    let mut step = Planned::new(
+        Phase::CreateIndex,
+        "create_index",
+        name.to_string(),
+        sql::create_index(table, index),
+    )
+    .requires(columns)
+    .requires([Resource::Table(table.clone())])
+    .provides(made);
+    if existing {
+        step = step
+            .lock(format!("SHARE on {table}"))
+            .hazard(hazards::INDEX_BUILD_BLOCKING.at(&name.to_string()));
+        if index.unique {
+            step = step.hazard(hazards::ADD_UNIQUE_MAY_FAIL.at(&name.to_string()));
+        }
+    }
+    let mut out = vec![step];
+    if let Some(c) = &index.comment {
+        out.push(comment_step(&CommentTarget::Index { name }, Some(c)));
+    }
+    out
+}
+
+/// `ALTER TABLE … ADD CONSTRAINT … UNIQUE`; hazards only on a table that already exists.
+fn add_unique(table: &QualifiedName, unique: &UniqueConstraint, existing: bool) -> Planned {
+    let object = constraint_object(table, &unique.name);
+    let step = Planned::new(
+        Phase::AddConstraint,
+        "add_unique",
+        object.clone(),
+        format!("ALTER TABLE {table} ADD {}", sql::unique(unique)),
+    )
+    .requires(
+        unique
+            .columns
+            .iter()
+            .chain(&unique.include)
+            .map(|c| Resource::Column(table.clone(), c.clone())),
+    )
+    .provides([
+        Resource::Key(table.clone(), sorted(&unique.columns)),
+        Resource::Constraint(table.clone(), unique.name.clone()),
+        Resource::Relation(index_name(table, &unique.name)),
+    ]);
+    if existing {
+        step.lock(access_exclusive(table))
+            .hazard(hazards::ADD_UNIQUE_MAY_FAIL.at(&object))
+    } else {
+        step.requires([Resource::Table(table.clone())])
+    }
+}
+
+fn create_table(t: &Table) -> Vec<Planned> {
+    let mut lines: Vec<String> = t.columns.iter().map(sql::column_definition).collect();
+    let mut provides = vec![
+        Resource::Table(t.name.clone()),
+        Resource::Relation(t.name.clone()),
+    ];
+    let mut requires = vec![Resource::Namespace(t.name.schema.clone())];
+    for c in &t.columns {
+        provides.push(Resource::Column(t.name.clone(), c.name.clone()));
+        requires.extend(column_needs(&t.name, c));
+    }
+    if let Some(pk) = &t.primary_key {
+        lines.push(sql::primary_key(pk));
+        provides.push(Resource::Key(t.name.clone(), sorted(&pk.columns)));
+        provides.push(Resource::Constraint(t.name.clone(), pk.name.clone()));
+        provides.push(Resource::Relation(index_name(&t.name, &pk.name)));
+    }
+    // PostgreSQL folds a key declared twice on the same columns in one CREATE TABLE into
+    // one; a second key on the same columns is added by its own statement.
+    let mut inline_keys: Vec<&Vec<String>> = t.primary_key.iter().map(|pk| &pk.columns).collect();
+    let mut separate = Vec::new();
+    for u in t.unique_constraints.values() {
+        if inline_keys.contains(&&u.columns) {
+            separate.push(add_unique(&t.name, u, false));
+            continue;
+        }
+        inline_keys.push(&u.columns);
+        lines.push(sql::unique(u));
+        provides.push(Resource::Key(t.name.clone(), sorted(&u.columns)));
+        provides.push(Resource::Constraint(t.name.clone(), u.name.clone()));
+        provides.push(Resource::Relation(index_name(&t.name, &u.name)));
+    }
+    for c in t.checks.values() {
+        lines.push(sql::check(c));
+        provides.push(Resource::Constraint(t.name.clone(), c.name.clone()));
+    }
+    let body = if lines.is_empty() {
+        String::new()
+    } else {
+        format!("\n    {}\n", lines.join(",\n    "))
+    };
+    let mut out = vec![
+        Planned::new(
+            Phase::CreateTable,
+            "create_table",
+            t.name.to_string(),
+            format!("CREATE TABLE {} ({body})", t.name),
+        )
+        .requires(requires)
+        .provides(provides),
+    ];
+    out.extend(separate);
+    for fk in t.foreign_keys.values() {
+        out.push(add_foreign_key(&t.name, fk, false));
+    }
+    for index in t.indexes.values() {
+        out.extend(create_index(&t.name, index, false));
+    }
+    if let Some(c) = &t.comment {
+        out.push(comment_step(
+            &CommentTarget::Table {
+                name: t.name.clone(),
+            },
+            Some(c),
+        ));
+    }
+    for col in &t.columns {
+        if let Some(c) = &col.comment {
+            out.push(comment_step(
+                &CommentTarget::Column {
+                    table: t.name.clone(),
+                    column: col.name.clone(),
+                },
+                Some(c),
+            ));
+        }
+    }
+    out
+}
+
+fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
+    let mut out = Vec::new();
+    let mut uses = vec![Resource::Namespace(t.name.schema.clone())];
+    let mut removes = vec![
+        Resource::Table(t.name.clone()),
+        Resource::Relation(t.name.clone()),
+    ];
+    for c in &t.columns {
+        uses.extend(column_needs(&t.name, c));
+        removes.push(Resource::Column(t.name.clone(), c.name.clone()));
+    }
+    for name in t.constraint_names() {
+        removes.push(Resource::Constraint(t.name.clone(), name.to_string()));
+    }
+    if let Some(pk) = &t.primary_key {
+        removes.push(Resource::Key(t.name.clone(), sorted(&pk.columns)));
+        removes.push(Resource::Relation(index_name(&t.name, &pk.name)));
+    }
+    for u in t.unique_constraints.values() {
+        removes.push(Resource::Key(t.name.clone(), sorted(&u.columns)));
+        removes.push(Resource::Relation(index_name(&t.name, &u.name)));
+    }
+    for index in t.indexes.values() {
+        removes.extend(index_resources(&t.name, index).1);
+    }
+    for fk in t.foreign_keys.values() {
+        if ctx.cycle_fks.contains(&(t.name.clone(), fk.name.clone())) {
+            out.push(drop_foreign_key(&t.name, fk).uses_old([Resource::Table(t.name.clone())]));
+        } else if fk.references != t.name {
+            uses.push(Resource::Table(fk.references.clone()));
+        }
+    }
+    out.push(
+        Planned::new(
+            Phase::DropTable,
+            "drop_table",
+            t.name.to_string(),
+            format!("DROP TABLE {}", t.name),
+        )
+        .uses_old(uses)
+        .removes(removes)
+        .lock(access_exclusive(&t.name))
+        .hazard(hazards::DROP_TABLE.at(&t.name.to_string())),
+    );
+    out
+}
+
+/// The planned steps of one change.
+pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
+    match change {
+        Change::CreateNamespace(ns) => {
+            let mut out = vec![
+                Planned::new(
+                    Phase::CreateNamespace,
+                    "create_schema",
+                    quote_ident(&ns.name),
+                    format!("CREATE SCHEMA {}", quote_ident(&ns.name)),
+                )
+                .provides([Resource::Namespace(ns.name.clone())]),
+            ];
+            if let Some(c) = &ns.comment {
+                out.push(comment_step(
+                    &CommentTarget::Namespace {
+                        name: ns.name.clone(),
+                    },
+                    Some(c),
+                ));
+            }
+            out
+        }
+        Change::DropNamespace(ns) => vec![
+            Planned::new(
+                Phase::DropNamespace,
+                "drop_schema",
+                quote_ident(&ns.name),
+                format!("DROP SCHEMA {}", quote_ident(&ns.name)),
+            )
+            .removes([Resource::Namespace(ns.name.clone())])
+            .hazard(hazards::DROP_SCHEMA.at(&quote_ident(&ns.name))),
+        ],
+        Change::CreateExtension(e) => extensions::create_extension(e),
+        Change::DropExtension(e) => extensions::drop_extension(e),
+        Change::AlterExtension { from, to } => extensions::alter_extension(from, to),
+        Change::CreateView(v) => views::create_view(v),
+        Change::DropView(v) => views::drop_view(v),
+        Change::CreateEnum(e) => objects::create_enum(e),
+        Change::DropEnum(e) => objects::drop_enum(e),
+        Change::AddEnumValue {
+            enum_type,
+            value,
+            position,
+        } => objects::add_enum_value(enum_type, value, position),
+        Change::RecreateEnum { from, to, columns } => objects::recreate_enum(from, to, columns),
+        Change::CreateSequence(s) => objects::create_sequence(s),
+        Change::DropSequence(s) => {
+            let owned_by_dropped = s.owned_by.as_ref().is_some_and(|o| {
+                ctx.dropped_tables.contains(&o.table)
+                    || ctx
+                        .dropped_columns
+                        .contains(&(o.table.clone(), o.column.clone()))
+            });
+            if owned_by_dropped {
+                // PostgreSQL drops an owned sequence together with its table or column.
+                Vec::new()
+            } else {
+                objects::drop_sequence(s)
+            }
+        }
+        Change::AlterSequence { from, to } => objects::alter_sequence(from, to),
+        Change::SetSequenceOwner { sequence, from, to } => {
+            objects::set_sequence_owner(sequence, from.as_ref(), to.as_ref())
+        }
+        Change::CreateTable(t) => create_table(t),
+        Change::DropTable(t) => drop_table(t, ctx),
+        Change::RenameTable { from, to } => vec![
+            Planned::new(
+                Phase::Rename,
+                "rename_table",
+                from.to_string(),
+                format!("ALTER TABLE {from} RENAME TO {}", quote_ident(&to.name)),
+            )
+            .uses_old([Resource::Table(from.clone())])
+            .removes([
+                Resource::Table(from.clone()),
+                Resource::Relation(from.clone()),
+            ])
+            .provides([Resource::Table(to.clone()), Resource::Relation(to.clone())])
+            .lock(access_exclusive(from))
+            .hazard(hazards::RENAME_TABLE.with_message(format!(
+                "{from} renamed to {to}: {}",
+                hazards::RENAME_TABLE.summary
+            ))),
+        ],
+        Change::RenameColumn { table, from, to } => {
+            let object = column_object(table, from);
+            vec![
+                Planned::new(
+                    Phase::Rename,
+                    "rename_column",
+                    object.clone(),
+                    format!(
+                        "ALTER TABLE {table} RENAME COLUMN {} TO {}",
+                        quote_ident(from),
+                        quote_ident(to)
+                    ),
+                )
+                .requires([Resource::Table(table.clone())])
+                .removes([Resource::Column(table.clone(), from.clone())])
+                .provides([Resource::Column(table.clone(), to.clone())])
+                .lock(access_exclusive(table))
+                .hazard(hazards::RENAME_COLUMN.with_message(format!(
+                    "{object} renamed to {}: {}",
+                    quote_ident(to),
+                    hazards::RENAME_COLUMN.summary
+                ))),
+            ]
+        }
+        Change::AddColumn { table, column } => columns::add_column(table, column),
+        Change::DropColumn { table, column } => columns::drop_column(table, column),
+        Change::AlterColumn { table, from, to } => columns::alter_column(table, from, to),
+        Change::AddPrimaryKey { table, primary_key } => {
+            let object = constraint_object(table, &primary_key.name);
+            vec![
+                Planned::new(
+                    Phase::AddConstraint,
+                    "add_primary_key",
+                    object.clone(),
+                    format!("ALTER TABLE {table} ADD {}", sql::primary_key(primary_key)),
+                )
+                .requires(
+                    primary_key
+                        .columns
+                        .iter()
+                        .chain(&primary_key.include)
+                        .map(|c| Resource::Column(table.clone(), c.clone())),
+                )
+                .provides([
+                    Resource::Key(table.clone(), sorted(&primary_key.columns)),
+                    Resource::Constraint(table.clone(), primary_key.name.clone()),
+                    Resource::Relation(index_name(table, &primary_key.name)),
+                ])
+                .lock(access_exclusive(table))
+                .hazard(hazards::ADD_PRIMARY_KEY.at(&object)),
+            ]
+        }
+        Change::DropPrimaryKey { table, primary_key } => vec![drop_constraint(
+            table,
+            &primary_key.name,
+            "drop_primary_key",
+            &primary_key.columns,
+            true,
+        )],
+        Change::AddUnique { table, unique } => vec![add_unique(table, unique, true)],
+        Change::DropUnique { table, unique } => vec![drop_constraint(
+            table,
+            &unique.name,
+            "drop_unique",
+            &unique.columns,
+            true,
+        )],
+        Change::AddCheck { table, check } => {
+            let object = constraint_object(table, &check.name);
+            vec![
+                Planned::new(
+                    Phase::AddConstraint,
+                    "add_check",
+                    object.clone(),
+                    format!("ALTER TABLE {table} ADD {}", sql::check(check)),
+                )
+                .requires([Resource::Table(table.clone())])
+                .provides([Resource::Constraint(table.clone(), check.name.clone())])
+                .lock(access_exclusive(table))
+                .hazard(hazards::ADD_CHECK.at(&object)),
+            ]
+        }
+        Change::DropCheck { table, check } => {
+            vec![drop_constraint(
+                table,
+                &check.name,
+                "drop_check",
+                &[],
+                false,
+            )]
+        }
+        Change::AddForeignKey { table, foreign_key } => {
+            vec![add_foreign_key(table, foreign_key, true)]
+        }
+        Change::DropForeignKey { table, foreign_key } => {
+            vec![drop_foreign_key(table, foreign_key)]
+        }
+        Change::CreateIndex { table, index } => create_index(table, index, true),
+        Change::DropIndex { table, index } => {
+            let (columns, made) = index_resources(table, index);
+            let name = index_name(table, &index.name);
+            vec![
+                Planned::new(
+                    Phase::DropIndex,
+                    "drop_index",
+                    name.to_string(),
+                    format!("DROP INDEX {name}"),
+                )
+                .uses_old(columns)
+                .uses_old([Resource::Table(table.clone())])
+                .removes(made)
+                .lock(access_exclusive(table))
+                .hazard(hazards::DROP_INDEX.at(&name.to_string())),
+            ]
+        }
+        Change::SetComment { target, to, .. } => vec![comment_step(target, to.as_deref())],
+    }
+}
+
+fn drop_constraint(
+    table: &QualifiedName,
+    name: &str,
+    kind: &str,
+    key_columns: &[String],
+    is_key: bool,
+) -> Planned {
+    let mut removes = vec![Resource::Constraint(table.clone(), name.to_string())];
+    if is_key {
+        removes.push(Resource::Key(table.clone(), sorted(key_columns)));
+        removes.push(Resource::Relation(index_name(table, name)));
+    }
+    Planned::new(
+        Phase::DropConstraint,
+        kind,
+        constraint_object(table, name),
+        format!("ALTER TABLE {table} DROP CONSTRAINT {}", quote_ident(name)),
+    )
+    .uses_old([Resource::Table(table.clone())])
+    .uses_old(
+        key_columns
+            .iter()
+            .map(|c| Resource::Column(table.clone(), c.clone())),
+    )
+    .removes(removes)
+    .lock(access_exclusive(table))
+}

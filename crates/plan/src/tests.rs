@@ -1,0 +1,859 @@
+//! Unit tests of the planner: ordering rules, SQL of each kind of step, hazards, and the
+//! rendered outputs (snapshots), with schemas built by hand.
+
+use super::*;
+use schema_diff::diff;
+use schema_ir::{
+    Column, DataType, EnumType, Expr, ForeignKey, Identity, IdentityGeneration, Index, IndexKey,
+    IndexTarget, Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOptions, SequenceOwner,
+    Table,
+};
+
+fn qn(schema: &str, name: &str) -> QualifiedName {
+    QualifiedName::new(schema, name)
+}
+
+fn ty(t: &str) -> DataType {
+    DataType(t.into())
+}
+
+fn col(name: &str, t: &str) -> Column {
+    Column::new(name, ty(t))
+}
+
+fn table(schema: &str, name: &str, columns: Vec<Column>) -> Table {
+    let mut t = Table::new(qn(schema, name));
+    t.columns = columns;
+    t
+}
+
+fn pk(t: &mut Table, columns: &[&str]) {
+    t.primary_key = Some(PrimaryKey {
+        name: format!("{}_pkey", t.name.name),
+        columns: columns.iter().map(|c| c.to_string()).collect(),
+        include: vec![],
+        deferrable: Default::default(),
+    });
+    for c in columns {
+        t.column_mut(c).unwrap().not_null = true;
+    }
+}
+
+fn fk(t: &mut Table, column: &str, references: &QualifiedName, referenced: &str) {
+    let name = format!("{}_{}_fkey", t.name.name, column);
+    t.foreign_keys.insert(
+        name.clone(),
+        ForeignKey {
+            name,
+            columns: vec![column.into()],
+            references: references.clone(),
+            referenced_columns: vec![referenced.into()],
+            on_delete: Default::default(),
+            on_update: Default::default(),
+            match_type: Default::default(),
+            deferrable: Default::default(),
+        },
+    );
+}
+
+fn index(t: &mut Table, name: &str, column: &str, unique: bool) {
+    t.indexes.insert(
+        name.into(),
+        Index {
+            name: name.into(),
+            unique,
+            method: "btree".into(),
+            keys: vec![IndexKey {
+                target: IndexTarget::Column(column.into()),
+                collation: None,
+                opclass: None,
+                descending: false,
+                nulls_first: false,
+            }],
+            include: vec![],
+            predicate: None,
+            nulls_not_distinct: false,
+            comment: None,
+        },
+    );
+}
+
+fn schema(tables: Vec<Table>) -> Schema {
+    let mut s = Schema::postgres();
+    for t in tables {
+        s.tables.insert(t.name.clone(), t);
+    }
+    s
+}
+
+fn run(from: &Schema, to: &Schema) -> Plan {
+    let changes = diff(from, to, &Default::default());
+    plan(from, to, &changes, &PlanOptions::default())
+}
+
+/// The steps as `kind object` lines.
+fn kinds(p: &Plan) -> Vec<String> {
+    p.steps
+        .iter()
+        .map(|s| format!("{} {}", s.kind, s.object))
+        .collect()
+}
+
+fn serial_table(schema_name: &str, name: &str) -> (Table, Sequence) {
+    let seq_name = qn(schema_name, &format!("{name}_id_seq"));
+    let mut id = col("id", "integer");
+    id.default = Some(Expr::new(
+        format!("nextval('{seq_name}'::regclass)"),
+        format!("nextval('{seq_name}'::regclass)"),
+    ));
+    let mut t = table(schema_name, name, vec![id]);
+    pk(&mut t, &["id"]);
+    let seq = Sequence {
+        name: seq_name,
+        data_type: ty("integer"),
+        options: SequenceOptions::defaults(&ty("integer"), 1),
+        owned_by: Some(SequenceOwner {
+            table: t.name.clone(),
+            column: "id".into(),
+        }),
+        comment: None,
+    };
+    (t, seq)
+}
+
+/// A schema with a namespace, an enum, a serial table, a table referencing it with an
+/// index, and comments.
+fn app_schema() -> Schema {
+    let mut s = Schema::postgres();
+    s.namespaces.insert(
+        "app".into(),
+        Namespace {
+            name: "app".into(),
+            comment: Some("application".into()),
+        },
+    );
+    let mood = EnumType {
+        name: qn("app", "mood"),
+        values: vec!["happy".into(), "sad".into()],
+        comment: None,
+    };
+    s.enums.insert(mood.name.clone(), mood.clone());
+    let (mut users, seq) = serial_table("app", "users");
+    users.columns.push(col("mood", "app.mood"));
+    users.comment = Some("people".into());
+    s.sequences.insert(seq.name.clone(), seq);
+    let mut posts = table(
+        "app",
+        "posts",
+        vec![col("id", "bigint"), col("user_id", "integer")],
+    );
+    pk(&mut posts, &["id"]);
+    fk(&mut posts, "user_id", &users.name, "id");
+    index(&mut posts, "posts_user_id_idx", "user_id", false);
+    s.tables.insert(users.name.clone(), users);
+    s.tables.insert(posts.name.clone(), posts);
+    s
+}
+
+#[test]
+fn creates_follow_dependency_order() {
+    let p = run(&Schema::postgres(), &app_schema());
+    assert_eq!(
+        kinds(&p),
+        [
+            "create_schema app",
+            "create_type app.mood",
+            "create_sequence app.users_id_seq",
+            "create_table app.posts",
+            "create_table app.users",
+            "sequence_owned_by app.users_id_seq",
+            "add_foreign_key app.posts.posts_user_id_fkey",
+            "create_index app.posts_user_id_idx",
+            "comment app",
+            "comment app.users",
+        ]
+    );
+    assert!(
+        p.steps
+            .iter()
+            .all(|s| s.hazards.is_empty() && s.transactional)
+    );
+    assert!(
+        !p.steps[3].sql.contains("FOREIGN KEY"),
+        "FKs are added after the tables"
+    );
+}
+
+#[test]
+fn drops_run_in_reverse_and_skip_owned_sequences() {
+    let p = run(&app_schema(), &Schema::postgres());
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_table app.posts",
+            "drop_table app.users",
+            "drop_type app.mood",
+            "drop_schema app",
+        ]
+    );
+    let codes: Vec<&str> = p
+        .steps
+        .iter()
+        .flat_map(|s| s.hazards.iter().map(|h| h.code))
+        .collect();
+    assert_eq!(
+        codes,
+        ["DROP_TABLE", "DROP_TABLE", "DROP_TYPE", "DROP_SCHEMA"]
+    );
+}
+
+#[test]
+fn drops_of_referenced_tables_wait_for_referencing_ones_whatever_the_names() {
+    let mut a = table("public", "a", vec![col("id", "integer")]);
+    pk(&mut a, &["id"]);
+    let mut z = table("public", "z", vec![col("a_id", "integer")]);
+    fk(&mut z, "a_id", &a.name, "id");
+    let p = run(&schema(vec![a, z]), &Schema::postgres());
+    assert_eq!(kinds(&p), ["drop_table public.z", "drop_table public.a"]);
+}
+
+#[test]
+fn foreign_key_cycles_are_created_and_dropped() {
+    let mut a = table(
+        "public",
+        "a",
+        vec![col("id", "integer"), col("b_id", "integer")],
+    );
+    let mut b = table(
+        "public",
+        "b",
+        vec![col("id", "integer"), col("a_id", "integer")],
+    );
+    pk(&mut a, &["id"]);
+    pk(&mut b, &["id"]);
+    fk(&mut a, "b_id", &b.name, "id");
+    fk(&mut b, "a_id", &a.name, "id");
+    let s = schema(vec![a, b]);
+    let p = run(&Schema::postgres(), &s);
+    assert_eq!(
+        kinds(&p),
+        [
+            "create_table public.a",
+            "create_table public.b",
+            "add_foreign_key public.a.a_b_id_fkey",
+            "add_foreign_key public.b.b_a_id_fkey",
+        ]
+    );
+    let p = run(&s, &Schema::postgres());
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_foreign_key public.a.a_b_id_fkey",
+            "drop_foreign_key public.b.b_a_id_fkey",
+            "drop_table public.a",
+            "drop_table public.b",
+        ]
+    );
+}
+
+#[test]
+fn sequence_of_a_default_is_created_before_and_owned_after_the_column() {
+    let (t, seq) = serial_table("public", "t");
+    let mut from = schema(vec![table("public", "t", vec![col("x", "text")])]);
+    let mut to = from.clone();
+    to.tables
+        .get_mut(&t.name)
+        .unwrap()
+        .columns
+        .push(t.columns[0].clone());
+    to.sequences.insert(seq.name.clone(), seq);
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        [
+            "create_sequence public.t_id_seq",
+            "add_column public.t.id",
+            "sequence_owned_by public.t_id_seq",
+        ]
+    );
+    assert_eq!(p.steps[0].sql, "CREATE SEQUENCE public.t_id_seq AS integer");
+    assert_eq!(
+        p.steps[1].sql,
+        "ALTER TABLE public.t ADD COLUMN id integer DEFAULT nextval('public.t_id_seq'::regclass) NOT NULL"
+    );
+    assert_eq!(
+        p.steps[2].sql,
+        "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id"
+    );
+
+    // Dropping the column drops its owned sequence implicitly.
+    std::mem::swap(&mut from, &mut to);
+    let p = run(&from, &to);
+    assert_eq!(kinds(&p), ["drop_column public.t.id"]);
+}
+
+#[test]
+fn unowned_sequence_is_dropped_after_the_default_using_it() {
+    let (mut t, mut seq) = serial_table("public", "t");
+    seq.owned_by = None;
+    let mut from = schema(vec![t.clone()]);
+    from.sequences.insert(seq.name.clone(), seq);
+    t.columns[0].default = None;
+    let to = schema(vec![t]);
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        ["drop_default public.t.id", "drop_sequence public.t_id_seq"]
+    );
+    assert_eq!(p.steps[1].hazards[0].code, "DROP_SEQUENCE");
+}
+
+#[test]
+fn new_enum_values_are_added_outside_transactions_before_use() {
+    let mood = |values: &[&str]| EnumType {
+        name: qn("public", "mood"),
+        values: values.iter().map(|v| v.to_string()).collect(),
+        comment: None,
+    };
+    let mut from = Schema::postgres();
+    from.enums.insert(qn("public", "mood"), mood(&["sad"]));
+    let mut to = Schema::postgres();
+    to.enums
+        .insert(qn("public", "mood"), mood(&["happy", "sad", "ok"]));
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TYPE public.mood ADD VALUE 'happy' BEFORE 'sad'",
+            "ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad'",
+        ]
+    );
+    assert!(p.steps.iter().all(|s| !s.transactional));
+    assert!(
+        p.to_sql()
+            .contains("-- runs outside a transaction block\nALTER TYPE")
+    );
+}
+
+#[test]
+fn enum_value_removal_rebuilds_the_type() {
+    let mood = |values: &[&str]| EnumType {
+        name: qn("public", "mood"),
+        values: values.iter().map(|v| v.to_string()).collect(),
+        comment: None,
+    };
+    let mut m = col("m", "public.mood");
+    m.default = Some(Expr::new("'sad'::public.mood", "'sad'::public.mood"));
+    let t = table("public", "t", vec![m, col("n", "public.mood[]")]);
+    let mut from = schema(vec![t.clone()]);
+    from.enums
+        .insert(qn("public", "mood"), mood(&["happy", "sad", "meh"]));
+    let mut to = schema(vec![t]);
+    to.enums
+        .insert(qn("public", "mood"), mood(&["sad", "happy"]));
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TYPE public.mood RENAME TO mood__old",
+            "CREATE TYPE public.mood AS ENUM ('sad', 'happy')",
+            "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT",
+            "ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood",
+            "ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'sad'::public.mood",
+            "ALTER TABLE public.t ALTER COLUMN n TYPE public.mood[] USING n::text[]::public.mood[]",
+            "DROP TYPE public.mood__old",
+        ]
+    );
+    assert_eq!(p.steps[0].hazards[0].code, "ENUM_VALUE_REMOVED");
+    assert!(p.steps[0].hazards[0].message.contains("'meh'"));
+}
+
+#[test]
+fn changing_a_referenced_primary_key_drops_and_readds_foreign_keys() {
+    let mut parent = table(
+        "public",
+        "parent",
+        vec![col("id", "integer"), col("k", "integer")],
+    );
+    pk(&mut parent, &["id"]);
+    let mut child = table("public", "child", vec![col("pid", "integer")]);
+    fk(&mut child, "pid", &parent.name, "id");
+    let from = schema(vec![parent.clone(), child.clone()]);
+    parent.primary_key.as_mut().unwrap().name = "parent_pk".into();
+    let to = schema(vec![parent, child]);
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_foreign_key public.child.child_pid_fkey",
+            "drop_primary_key public.parent.parent_pkey",
+            "add_primary_key public.parent.parent_pk",
+            "add_foreign_key public.child.child_pid_fkey",
+        ]
+    );
+}
+
+#[test]
+fn type_change_on_foreign_key_columns_drops_alters_both_and_readds() {
+    let mut parent = table("public", "parent", vec![col("id", "integer")]);
+    pk(&mut parent, &["id"]);
+    let mut child = table("public", "child", vec![col("pid", "integer")]);
+    fk(&mut child, "pid", &parent.name, "id");
+    let from = schema(vec![parent.clone(), child.clone()]);
+    parent.column_mut("id").unwrap().data_type = ty("bigint");
+    child.column_mut("pid").unwrap().data_type = ty("bigint");
+    let to = schema(vec![parent, child]);
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_foreign_key public.child.child_pid_fkey",
+            "alter_column_type public.child.pid",
+            "alter_column_type public.parent.id",
+            "add_foreign_key public.child.child_pid_fkey",
+        ]
+    );
+    assert_eq!(
+        p.steps[2].sql,
+        "ALTER TABLE public.parent ALTER COLUMN id TYPE bigint USING id::bigint"
+    );
+}
+
+#[test]
+fn type_change_drops_and_restores_the_default() {
+    let mut c = col("n", "text");
+    c.default = Some(Expr::new("'0'::text", "'0'::text"));
+    let from = schema(vec![table("public", "t", vec![c])]);
+    let mut c = col("n", "integer");
+    c.default = Some(Expr::new("0", "0"));
+    let to = schema(vec![table("public", "t", vec![c])]);
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT",
+            "ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer",
+            "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0",
+        ]
+    );
+    let codes: Vec<&str> = p.steps[1].hazards.iter().map(|h| h.code).collect();
+    assert_eq!(codes, ["TYPE_CHANGE_REWRITE", "TYPE_CHANGE_MAY_FAIL"]);
+    assert_eq!(
+        p.steps[1].lock.as_deref(),
+        Some("ACCESS EXCLUSIVE on public.t")
+    );
+}
+
+#[test]
+fn varchar_widening_has_no_hazard() {
+    let from = schema(vec![table(
+        "public",
+        "t",
+        vec![col("s", "character varying(10)")],
+    )]);
+    let to = schema(vec![table("public", "t", vec![col("s", "text")])]);
+    let p = run(&from, &to);
+    assert_eq!(p.steps.len(), 1);
+    assert!(p.steps[0].hazards.is_empty());
+}
+
+#[test]
+fn column_attributes_are_altered() {
+    let identity = |generation, increment, start| Identity {
+        generation,
+        sequence: SequenceOptions {
+            start,
+            increment,
+            ..SequenceOptions::defaults(&ty("integer"), increment)
+        },
+    };
+    let mut a = col("a", "integer");
+    a.identity = Some(identity(IdentityGeneration::ByDefault, 1, 1));
+    a.not_null = true;
+    let mut b = col("b", "text");
+    b.not_null = true;
+    let mut from_t = table(
+        "public",
+        "t",
+        vec![a.clone(), b.clone(), col("c", "text"), col("d", "integer")],
+    );
+    from_t.column_mut("c").unwrap().collation = Some("C".into());
+    let from = schema(vec![from_t]);
+
+    a.identity = Some(identity(IdentityGeneration::Always, 5, 10));
+    b.not_null = false;
+    let mut c = col("c", "text");
+    c.not_null = true;
+    let mut d = col("d", "integer");
+    d.identity = Some(identity(IdentityGeneration::Always, 1, 1));
+    d.not_null = true;
+    let to = schema(vec![table("public", "t", vec![a, b, c, d])]);
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TABLE public.t ALTER COLUMN a SET GENERATED ALWAYS SET INCREMENT BY 5 SET START WITH 10",
+            "ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL",
+            "ALTER TABLE public.t ALTER COLUMN c TYPE text COLLATE \"default\"",
+            "ALTER TABLE public.t ALTER COLUMN c SET NOT NULL",
+            "ALTER TABLE public.t ALTER COLUMN d SET NOT NULL",
+            "ALTER TABLE public.t ALTER COLUMN d ADD GENERATED ALWAYS AS IDENTITY",
+        ]
+    );
+    assert_eq!(p.steps[3].hazards[0].code, "SET_NOT_NULL");
+}
+
+#[test]
+fn added_column_carries_everything_in_one_statement() {
+    let from = schema(vec![table("public", "t", vec![col("a", "integer")])]);
+    let mut c = col("b", "character varying(20)");
+    c.not_null = true;
+    c.collation = Some("C".into());
+    c.default = Some(Expr::new(
+        "'x'::character varying",
+        "'x'::character varying",
+    ));
+    let mut g = col("g", "integer");
+    g.generated = Some(Expr::new("a * 2", "(a * 2)"));
+    let mut n = col("n", "integer");
+    n.not_null = true;
+    let to = schema(vec![table(
+        "public",
+        "t",
+        vec![col("a", "integer"), c, g, n],
+    )]);
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TABLE public.t ADD COLUMN b character varying(20) COLLATE \"C\" DEFAULT 'x'::character varying NOT NULL",
+            "ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS (a * 2) STORED",
+            "ALTER TABLE public.t ADD COLUMN n integer NOT NULL",
+        ]
+    );
+    assert!(p.steps[0].hazards.is_empty());
+    assert_eq!(p.steps[1].hazards[0].code, "ADD_COLUMN_GENERATED");
+    assert_eq!(p.steps[2].hazards[0].code, "ADD_COLUMN_NOT_NULL_NO_DEFAULT");
+}
+
+#[test]
+fn generated_expression_change_recreates_column_and_its_index() {
+    let mut g = col("g", "integer");
+    g.generated = Some(Expr::new("a * 2", "(a * 2)"));
+    let mut t = table("public", "t", vec![col("a", "integer"), g]);
+    index(&mut t, "t_g_idx", "g", false);
+    let from = schema(vec![t.clone()]);
+    t.column_mut("g").unwrap().generated = Some(Expr::new("a * 3", "(a * 3)"));
+    let to = schema(vec![t]);
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_index public.t_g_idx",
+            "drop_column public.t.g",
+            "add_column public.t.g",
+            "create_index public.t_g_idx",
+        ]
+    );
+    assert!(
+        p.steps[1].hazards.is_empty(),
+        "dropping a generated column loses no data"
+    );
+}
+
+#[test]
+fn comments_are_set_and_cleared() {
+    let mut t = table("public", "t", vec![col("a", "integer")]);
+    t.comment = Some("it's".into());
+    index(&mut t, "t_a_idx", "a", false);
+    let from = schema(vec![t.clone()]);
+    t.comment = None;
+    t.columns[0].comment = Some("first".into());
+    t.indexes.get_mut("t_a_idx").unwrap().comment = Some("by a".into());
+    let to = schema(vec![t]);
+    let p = run(&from, &to);
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "COMMENT ON TABLE public.t IS NULL",
+            "COMMENT ON COLUMN public.t.a IS 'first'",
+            "COMMENT ON INDEX public.t_a_idx IS 'by a'",
+        ]
+    );
+    assert!(p.steps.iter().all(|s| s.hazards.is_empty()));
+}
+
+#[test]
+fn constraint_and_index_hazards_on_existing_tables() {
+    let base = table(
+        "public",
+        "t",
+        vec![col("a", "integer"), col("b", "integer")],
+    );
+    let other = {
+        let mut o = table("public", "o", vec![col("id", "integer")]);
+        pk(&mut o, &["id"]);
+        o
+    };
+    let from = schema(vec![base.clone(), other.clone()]);
+    let mut t = base.clone();
+    pk(&mut t, &["a"]);
+    t.unique_constraints.insert(
+        "t_b_key".into(),
+        schema_ir::UniqueConstraint {
+            name: "t_b_key".into(),
+            columns: vec!["b".into()],
+            include: vec![],
+            nulls_not_distinct: false,
+            deferrable: Default::default(),
+        },
+    );
+    t.checks.insert(
+        "t_b_check".into(),
+        schema_ir::Check {
+            name: "t_b_check".into(),
+            expr: Expr::new("b > 0", "(b > 0)"),
+            no_inherit: false,
+        },
+    );
+    fk(&mut t, "b", &other.name, "id");
+    index(&mut t, "t_b_idx", "b", true);
+    let to = schema(vec![t, other]);
+    let p = run(&from, &to);
+    let summary: Vec<(String, Vec<&str>, Option<&str>)> = p
+        .steps
+        .iter()
+        .map(|s| {
+            (
+                s.kind.clone(),
+                s.hazards.iter().map(|h| h.code).collect(),
+                s.lock.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "set_not_null".into(),
+                vec!["SET_NOT_NULL"],
+                Some("ACCESS EXCLUSIVE on public.t")
+            ),
+            (
+                "add_check".into(),
+                vec!["ADD_CHECK"],
+                Some("ACCESS EXCLUSIVE on public.t")
+            ),
+            (
+                "add_unique".into(),
+                vec!["ADD_UNIQUE_MAY_FAIL"],
+                Some("ACCESS EXCLUSIVE on public.t")
+            ),
+            (
+                "add_primary_key".into(),
+                vec!["ADD_PRIMARY_KEY"],
+                Some("ACCESS EXCLUSIVE on public.t")
+            ),
+            (
+                "add_foreign_key".into(),
+                vec!["ADD_FOREIGN_KEY"],
+                Some("SHARE ROW EXCLUSIVE on public.t, public.o")
+            ),
+            (
+                "create_index".into(),
+                vec!["INDEX_BUILD_BLOCKING", "ADD_UNIQUE_MAY_FAIL"],
+                Some("SHARE on public.t")
+            ),
+        ]
+    );
+    // And the way back drops them, foreign key first.
+    let back = run(&to, &from);
+    assert_eq!(back.steps[0].kind, "drop_foreign_key");
+    assert!(
+        back.steps
+            .iter()
+            .any(|s| s.hazards.iter().any(|h| h.code == "DROP_INDEX"))
+    );
+}
+
+#[test]
+fn every_hazard_code_has_a_test_that_fires_it() {
+    let source = include_str!("tests.rs");
+    for kind in hazards::ALL {
+        assert!(
+            source.matches(&format!("\"{}\"", kind.code)).count() >= 1,
+            "{} is never asserted",
+            kind.code
+        );
+    }
+}
+
+#[test]
+fn empty_plan_renders_as_nothing() {
+    let p = run(&app_schema(), &app_schema());
+    assert!(p.is_empty());
+    assert_eq!(p.to_sql(), "");
+    assert_eq!(p.to_text(), "No changes.\n");
+    assert_eq!(p.from_fingerprint, p.to_fingerprint);
+}
+
+#[test]
+fn planning_is_deterministic() {
+    let a = run(&Schema::postgres(), &app_schema());
+    let b = run(&Schema::postgres(), &app_schema());
+    assert_eq!(a, b);
+    assert_eq!(a.to_sql(), b.to_sql());
+}
+
+#[test]
+fn schema_sql_snapshot() {
+    insta::assert_snapshot!(schema_sql(&app_schema()));
+}
+
+#[test]
+fn text_and_sql_snapshots() {
+    let mut to = app_schema();
+    let users = to.tables.get_mut(&qn("app", "users")).unwrap();
+    users.columns.retain(|c| c.name != "mood");
+    users.columns.push(col("email", "text"));
+    let p = run(&app_schema(), &to);
+    insta::assert_snapshot!("migration_text", p.to_text());
+    insta::assert_snapshot!("migration_sql", p.to_sql());
+    insta::assert_json_snapshot!("migration_json", p.steps);
+}
+
+#[test]
+fn identity_increment_is_spelled_out() {
+    let mut t = table("public", "t", vec![col("id", "integer")]);
+    t.columns[0].not_null = true;
+    t.columns[0].identity = Some(Identity {
+        generation: IdentityGeneration::Always,
+        sequence: SequenceOptions::defaults(&ty("integer"), 5),
+    });
+    assert!(
+        schema_sql(&schema(vec![t]))
+            .contains("id integer GENERATED ALWAYS AS IDENTITY (INCREMENT BY 5) NOT NULL")
+    );
+}
+
+fn parsed(sql: &str) -> Schema {
+    schema_parse::parse_sql(sql, "test.sql")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .schema
+}
+
+#[test]
+fn parsed_schemas_plan_like_hand_built_ones() {
+    let from = parsed(
+        "CREATE TABLE users (id serial PRIMARY KEY, name text);
+         CREATE TABLE posts (id bigint PRIMARY KEY, user_id integer REFERENCES users);",
+    );
+    let to = parsed(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad');
+         CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL, mood mood);
+         CREATE INDEX users_name_idx ON users (name);",
+    );
+    let p = run(&from, &to);
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_table public.posts",
+            "create_type public.mood",
+            "add_column public.users.mood",
+            "set_not_null public.users.name",
+            "create_index public.users_name_idx",
+        ]
+    );
+    // Planning the result again finds nothing to do.
+    assert!(run(&to, &to).is_empty());
+    assert!(
+        run(&Schema::postgres(), &from)
+            .steps
+            .iter()
+            .all(|s| s.hazards.is_empty())
+    );
+}
+
+#[test]
+fn dropping_a_stored_column_is_data_loss() {
+    let from = schema(vec![table(
+        "public",
+        "t",
+        vec![col("a", "integer"), col("b", "text")],
+    )]);
+    let to = schema(vec![table("public", "t", vec![col("a", "integer")])]);
+    let p = run(&from, &to);
+    assert_eq!(p.steps.len(), 1);
+    assert_eq!(p.steps[0].hazards[0].code, "DROP_COLUMN");
+}
+
+#[test]
+fn column_hazards_fire_on_existing_tables_only() {
+    let from = parsed("CREATE TABLE t (a integer NOT NULL);");
+    let to = parsed(
+        "CREATE TABLE t (
+             a integer,
+             r double precision DEFAULT random(),
+             s serial,
+             i integer GENERATED BY DEFAULT AS IDENTITY,
+             g integer GENERATED ALWAYS AS (a * 2) STORED,
+             c timestamptz DEFAULT now()
+         );",
+    );
+    let p = run(&from, &to);
+    let codes = |p: &Plan| -> Vec<(String, &'static str)> {
+        p.steps
+            .iter()
+            .flat_map(|s| s.hazards.iter().map(|h| (s.object.clone(), h.code)))
+            .collect()
+    };
+    assert_eq!(
+        codes(&p),
+        [
+            ("public.t.g".to_string(), "ADD_COLUMN_GENERATED"),
+            ("public.t.i".to_string(), "ADD_COLUMN_IDENTITY"),
+            ("public.t.r".to_string(), "ADD_COLUMN_VOLATILE_DEFAULT"),
+            ("public.t.s".to_string(), "ADD_COLUMN_IDENTITY"),
+            ("public.t.a".to_string(), "DROP_NOT_NULL"),
+        ]
+    );
+    // A constant (or now()) default is stored in the catalog: no hazard on `c`. The same
+    // columns on a table created by the plan carry no hazard at all.
+    assert!(codes(&run(&Schema::postgres(), &to)).is_empty());
+}
+
+#[test]
+fn rename_hints_plan_renames_first() {
+    let from = parsed("CREATE TABLE a (x integer); CREATE TABLE keep (k integer);");
+    let to = parsed("CREATE TABLE b (y integer, z integer); CREATE TABLE keep (k integer);");
+    let options = DiffOptions {
+        renames: vec![
+            schema_diff::Rename::parse("public.b.x=public.b.y").unwrap(),
+            schema_diff::Rename::parse("public.a=public.b").unwrap(),
+        ],
+    };
+    let changes = schema_diff::diff(&from, &to, &options);
+    let p = crate::plan(&from, &to, &changes, &PlanOptions::default());
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TABLE public.a RENAME TO b",
+            "ALTER TABLE public.b RENAME COLUMN x TO y",
+            "ALTER TABLE public.b ADD COLUMN z integer",
+        ]
+    );
+    let codes: Vec<&str> = p
+        .steps
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .map(|h| h.code)
+        .collect();
+    assert_eq!(codes, ["RENAME_TABLE", "RENAME_COLUMN"]);
+}

@@ -1,0 +1,1 @@
+CREATE TABLE t (qty int CONSTRAINT qty_positive CHECK (qty > 0));

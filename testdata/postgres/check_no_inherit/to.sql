@@ -1,0 +1,1 @@
+CREATE TABLE t (a int CONSTRAINT a_pos CHECK (a > 0) NO INHERIT);

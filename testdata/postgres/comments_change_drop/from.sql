@@ -1,0 +1,3 @@
+CREATE TABLE t (a int);
+COMMENT ON TABLE t IS 'old';
+COMMENT ON COLUMN t.a IS 'gone';

@@ -1,0 +1,1 @@
+CREATE TABLE t (id uuid DEFAULT gen_random_uuid(), at timestamp DEFAULT (now() AT TIME ZONE 'utc'), d date DEFAULT CURRENT_DATE, u text DEFAULT CURRENT_USER, j jsonb DEFAULT '{}'::jsonb, arr int[] DEFAULT ARRAY[1,2], n int DEFAULT (1 + 2) * 3);

@@ -1,0 +1,2 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION "uuid-ossp" SCHEMA ext;

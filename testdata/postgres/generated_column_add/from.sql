@@ -1,0 +1,1 @@
+CREATE TABLE t (w int, h int);

@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+CREATE UNIQUE INDEX t_a_uniq ON t (a) NULLS NOT DISTINCT;

@@ -1,0 +1,1 @@
+CREATE TABLE a_table_with_a_really_quite_long_name_for_testing_limits (a_column_with_an_equally_long_name_to_force_truncation int UNIQUE, CHECK (a_column_with_an_equally_long_name_to_force_truncation > 0));

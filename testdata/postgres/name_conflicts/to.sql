@@ -1,0 +1,5 @@
+CREATE TABLE t (a int, b int);
+CREATE INDEX t_a_idx ON t (b);
+CREATE INDEX ON t (a);
+ALTER TABLE t ADD UNIQUE (a);
+ALTER TABLE t ADD UNIQUE (a);

@@ -1,0 +1,2 @@
+CREATE TABLE p (id int NOT NULL, code int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (id));
+CREATE TABLE c (p_id int REFERENCES p (id));

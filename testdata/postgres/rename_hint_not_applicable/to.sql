@@ -1,0 +1,2 @@
+CREATE TABLE a (x integer);
+CREATE TABLE b (y integer);

@@ -1,0 +1,1 @@
+CREATE TABLE new_t (a int);

@@ -1,0 +1,1 @@
+CREATE TABLE t (amount numeric(10,2));

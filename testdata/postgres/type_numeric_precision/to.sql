@@ -1,0 +1,1 @@
+CREATE TABLE t (amount numeric(14,2));

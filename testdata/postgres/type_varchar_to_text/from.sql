@@ -1,0 +1,1 @@
+CREATE TABLE t (name character varying(20));

@@ -1,0 +1,4 @@
+CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL, email text, active boolean DEFAULT true, created_at timestamptz DEFAULT now());
+CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id), total numeric(10,2), status text);
+CREATE VIEW v1 AS SELECT id, name, email FROM users;
+CREATE VIEW v2 AS SELECT id FROM v1 WHERE name <> '';
