@@ -20,6 +20,9 @@ struct Corpus {
     /// Migrations that change the schema inside DO blocks cannot be read statically: their
     /// desired state is the database they produce, so only the round trip is checked.
     migrations_in_do_blocks: bool,
+    /// Routines created inside DO blocks (by signature): the database has them, the files
+    /// cannot show them statically.
+    functions_in_do_blocks: &'static [&'static str],
     /// Why the round trip from an empty database cannot pass yet, if it cannot.
     round_trip_gap: Option<&'static str>,
 }
@@ -61,6 +64,7 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: vec![root.join("chinook/Chinook_PostgreSql.schema-only.sql")],
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[],
             round_trip_gap: None,
         },
         Corpus {
@@ -68,6 +72,7 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: vec![root.join("pagila/pagila-schema.sql")],
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[],
             round_trip_gap: Some("columns of domain types: domains are not managed yet"),
         },
         Corpus {
@@ -75,6 +80,7 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: vec![root.join("sakila/postgres/postgres-sakila-schema.sql")],
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[],
             round_trip_gap: Some("columns of domain types: domains are not managed yet"),
         },
         Corpus {
@@ -82,6 +88,7 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: vec![root.join("temporal/schema/postgresql/v12/temporal/schema.sql")],
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[],
             round_trip_gap: None,
         },
         Corpus {
@@ -89,6 +96,7 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: synapse,
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[],
             round_trip_gap: None,
         },
         Corpus {
@@ -96,15 +104,15 @@ fn corpora(root: &Path) -> Vec<Corpus> {
             prelude: "",
             files: sorted(root.join("lakefs/pkg_ddl"), ".up.sql"),
             migrations_in_do_blocks: false,
-            round_trip_gap: Some(
-                "column defaults call functions the files create: functions are not managed yet",
-            ),
+            functions_in_do_blocks: &[],
+            round_trip_gap: None,
         },
         Corpus {
             name: "supabase-auth",
             prelude: "",
             files: supabase,
             migrations_in_do_blocks: true,
+            functions_in_do_blocks: &[],
             round_trip_gap: None,
         },
         Corpus {
@@ -115,8 +123,12 @@ fn corpora(root: &Path) -> Vec<Corpus> {
                       CREATE SCHEMA statistics; CREATE SCHEMA wikidocs; CREATE SCHEMA dbmirror2;",
             files: mb_files,
             migrations_in_do_blocks: false,
+            functions_in_do_blocks: &[
+                "public.immutable_unaccent(regdictionary, text)",
+                "musicbrainz.musicbrainz_unaccent(text)",
+            ],
             round_trip_gap: Some(
-                "checks call functions the files create: functions are not managed yet",
+                "functions return composite types: composite types are not managed yet",
             ),
         },
     ]
@@ -208,19 +220,25 @@ async fn corpus_schemas_read_alike_and_round_trip() {
             continue;
         }
         let live = inspect(&loaded).await;
-        let desired = if corpus.migrations_in_do_blocks {
-            live.clone()
+        let mut readable = live.clone();
+        for signature in corpus.functions_in_do_blocks {
+            readable.functions.remove(*signature);
+        }
+        let expected = if corpus.migrations_in_do_blocks {
+            readable.clone()
         } else {
             parsed
         };
-        if live != desired {
+        if readable != expected {
             failures.push(format!(
                 "{}: equivalence oracle: the plan from the database to the files is not empty:\n{}",
                 corpus.name,
-                differences(&desired, &live)
+                differences(&expected, &readable)
             ));
             continue;
         }
+        // The round trip aims at everything the database has, DO blocks included.
+        let desired = live;
         if let Some(gap) = corpus.round_trip_gap {
             eprintln!("notice: {}: round trip not checked: {gap}", corpus.name);
             continue;

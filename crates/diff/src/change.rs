@@ -3,8 +3,8 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Check, Column, EnumType, Extension, ForeignKey, Index, Namespace, PrimaryKey, QualifiedName,
-    Sequence, SequenceOwner, Table, UniqueConstraint, View,
+    Check, Column, EnumType, Extension, ForeignKey, Function, Index, Namespace, PrimaryKey,
+    QualifiedName, Sequence, SequenceOwner, Table, UniqueConstraint, View,
 };
 use serde::Serialize;
 
@@ -118,6 +118,13 @@ pub enum Change {
     },
     CreateView(View),
     DropView(View),
+    CreateFunction(Function),
+    DropFunction(Function),
+    /// A routine redefined in place (`CREATE OR REPLACE`).
+    ReplaceFunction {
+        from: Function,
+        to: Function,
+    },
     /// The comment of an object that exists on both sides changed (objects created by the
     /// plan carry their comments themselves).
     SetComment {
@@ -172,5 +179,10 @@ pub enum CommentTarget {
     View {
         name: QualifiedName,
         materialized: bool,
+    },
+    /// A routine, by signature (`public.f(integer)`).
+    Function {
+        signature: String,
+        procedure: bool,
     },
 }

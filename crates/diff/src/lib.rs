@@ -1,6 +1,6 @@
 //! The differ of `schema`: compares two [`schema_ir::Schema`] values and lists the typed
 //! [`Change`]s that turn the first into the second. Objects are matched by qualified name
-//! (namespaces, enum types, sequences, tables), columns by name, constraints and indexes by
+//! (namespaces, enum types, sequences, tables, views; functions by signature), columns by name, constraints and indexes by
 //! name; column order is never a change. A constraint or index whose definition changed
 //! becomes a drop and a create under the same name. Output order is deterministic: namespaces,
 //! enum types, sequences, then tables by name, then the foreign keys that must be rebuilt.
@@ -8,6 +8,7 @@
 mod change;
 mod enums;
 mod extensions;
+mod functions;
 mod rebuild;
 mod rename;
 mod table;
@@ -60,6 +61,8 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
             changes.push(Change::DropEnum(old.clone()));
         }
     }
+
+    functions::diff_functions(from, to, &mut changes);
 
     for (name, new) in &to.sequences {
         let Some(old) = from.sequences.get(name) else {

@@ -1,5 +1,6 @@
 //! The schema IR of `schema`: one value, [`Schema`], describes a database's managed objects
-//! (schemas, enum types, sequences, tables with their columns, constraints and indexes) in a
+//! (schemas, enum types, sequences, tables with their columns, constraints and indexes,
+//! views, functions) in a
 //! canonical form, so that the SQL-file reader and the live-database reader produce equal
 //! values for equal schemas and the differ can compare with `==`. Names, quoting and type
 //! spellings are canonicalized here; expression text is canonicalized by the parser and
@@ -8,6 +9,7 @@
 mod expr;
 mod extension;
 mod filter;
+mod function;
 mod name;
 mod sequence;
 mod table;
@@ -17,6 +19,10 @@ mod view;
 pub use expr::Expr;
 pub use extension::Extension;
 pub use filter::{ObjectFilter, glob_matches};
+pub use function::{
+    Argument, ArgumentMode, Function, FunctionBody, Parallel, Returns, Volatility,
+    without_modifiers,
+};
 pub use name::{QualifiedName, quote_ident, quote_literal};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use table::{
@@ -75,6 +81,9 @@ pub struct Schema {
     /// Views and materialized views by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub views: BTreeMap<QualifiedName, View>,
+    /// Functions and procedures by signature (see [`Function::signature`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub functions: BTreeMap<String, Function>,
 }
 
 impl Schema {
@@ -136,6 +145,18 @@ impl Schema {
         }
         for view in normal.views.values_mut() {
             view.definition.sql = view.definition.key.clone();
+        }
+        for function in normal.functions.values_mut() {
+            for default in function
+                .arguments
+                .iter_mut()
+                .filter_map(|a| a.default.as_mut())
+            {
+                default.sql = default.key.clone();
+            }
+            if let FunctionBody::Standard(body) = &mut function.body {
+                body.sql = body.key.clone();
+            }
         }
         normal
     }

@@ -24,6 +24,10 @@ pub(crate) enum Resource {
     /// A unique key over these (sorted) columns, which foreign keys can reference.
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
+    /// A function or procedure, by signature.
+    Function(String),
+    /// Every routine of a name (what a call in a body refers to).
+    FunctionName(QualifiedName),
     /// A name in a namespace's relation namespace (tables, sequences, indexes).
     Relation(QualifiedName),
 }
@@ -42,6 +46,7 @@ pub(crate) enum Phase {
     CreateExtension,
     Type,
     CreateSequence,
+    CreateFunction,
     CreateTable,
     AddColumn,
     AlterColumn,
@@ -51,6 +56,7 @@ pub(crate) enum Phase {
     CreateIndex,
     CreateView,
     Comment,
+    DropFunction,
     DropSequence,
     DropType,
     DropExtension,

@@ -857,3 +857,72 @@ fn rename_hints_plan_renames_first() {
         .collect();
     assert_eq!(codes, ["RENAME_TABLE", "RENAME_COLUMN"]);
 }
+
+fn function(name: &str, returns: &str, body: &str) -> schema_ir::Function {
+    schema_ir::Function {
+        name: qn("public", name),
+        procedure: false,
+        arguments: vec![schema_ir::Argument {
+            mode: schema_ir::ArgumentMode::In,
+            name: Some("x".into()),
+            data_type: ty("integer"),
+            default: None,
+        }],
+        returns: Some(schema_ir::Returns {
+            setof: false,
+            data_type: ty(returns),
+        }),
+        language: "sql".into(),
+        body: schema_ir::FunctionBody::Source(body.into()),
+        volatility: schema_ir::Volatility::Volatile,
+        strict: false,
+        security_definer: false,
+        leakproof: false,
+        window: false,
+        parallel: schema_ir::Parallel::Unsafe,
+        cost: "100".into(),
+        rows: "0".into(),
+        config: Default::default(),
+        references: Default::default(),
+        calls: Default::default(),
+        comment: None,
+    }
+}
+
+fn with_functions(functions: &[schema_ir::Function]) -> Schema {
+    let mut s = Schema::postgres();
+    for f in functions {
+        s.functions.insert(f.signature(), f.clone());
+    }
+    s
+}
+
+#[test]
+fn functions_are_replaced_in_place_or_dropped_and_created() {
+    let old = with_functions(&[function("f", "integer", "SELECT x")]);
+    let body = with_functions(&[function("f", "integer", "SELECT x + 1")]);
+    let p = run(&old, &body);
+    assert_eq!(kinds(&p), ["replace_function public.f(integer)"]);
+    assert!(
+        p.steps[0]
+            .sql
+            .starts_with("CREATE OR REPLACE FUNCTION public.f(x integer)")
+    );
+    assert!(p.steps[0].hazards.is_empty());
+
+    let result = with_functions(&[function("f", "bigint", "SELECT x")]);
+    let p = run(&old, &result);
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_function public.f(integer)",
+            "create_function public.f(integer)"
+        ]
+    );
+    assert_eq!(p.steps[0].hazards[0].code, "DROP_FUNCTION");
+    assert!(p.steps[0].hazards[0].message.contains("created again"));
+
+    let p = run(&old, &Schema::postgres());
+    assert_eq!(p.steps[0].sql, "DROP FUNCTION public.f(integer)");
+    assert_eq!(p.steps[0].hazards[0].code, "DROP_FUNCTION");
+}

@@ -6,6 +6,7 @@ mod build;
 #[macro_use]
 mod queries;
 mod extensions;
+mod functions;
 mod views;
 
 use crate::{InspectError, InspectOptions};
@@ -134,6 +135,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 8);
+        assert_eq!(small, 9);
     }
 }

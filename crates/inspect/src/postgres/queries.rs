@@ -369,6 +369,7 @@ pub struct CatalogRows {
     pub indexes: Vec<IndexRow>,
     pub extensions: Vec<super::extensions::ExtensionRow>,
     pub views: Vec<super::views::ViewRow>,
+    pub functions: Vec<super::functions::FunctionRow>,
 }
 
 /// The parameters every query takes.
@@ -394,6 +395,7 @@ pub async fn fetch_all(
         indexes: fetch(conn, INDEXES, filters, queries).await?,
         extensions: fetch(conn, super::extensions::EXTENSIONS, filters, queries).await?,
         views: fetch(conn, super::views::VIEWS, filters, queries).await?,
+        functions: fetch(conn, super::functions::FUNCTIONS, filters, queries).await?,
     })
 }
 

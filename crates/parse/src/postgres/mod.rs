@@ -1,12 +1,14 @@
 //! The PostgreSQL reader: parses source text with `pg_query` and applies each statement, in
 //! order, to a [`Schema`] under construction. This module holds the [`Reader`] (search path,
 //! name resolution, diagnostics) and the statement dispatch; the statements themselves live in
-//! the submodules (tables, ALTER TABLE, indexes, sequences, schemas/types/comments). Anything
+//! the submodules (tables, ALTER TABLE, indexes, sequences, views, functions,
+//! schemas/types/comments). Anything
 //! not managed becomes a warning at the statement's file:line:col.
 
 mod alter;
 mod expr;
 mod extension;
+mod function;
 mod index;
 mod literal;
 mod names;
@@ -62,6 +64,15 @@ pub fn apply_statement(schema: &mut Schema, sql: &str) -> Result<(), ParseError>
     reader.read(sql, "<catalog>")
 }
 
+/// Applies a `CREATE FUNCTION` statement as `pg_get_functiondef` prints it and returns the
+/// signature of the routine it created.
+pub fn apply_function(schema: &mut Schema, sql: &str) -> Result<Option<String>, ParseError> {
+    let mut reader = Reader::new(schema);
+    reader.search_path = Vec::new();
+    reader.read(sql, "<catalog>")?;
+    Ok(reader.last_routine)
+}
+
 fn text_error(text: &str, message: String) -> ParseError {
     ParseError::Syntax(Diagnostic {
         severity: Severity::Error,
@@ -87,9 +98,14 @@ pub struct Reader<'s> {
     pub(crate) unmanaged: BTreeSet<QualifiedName>,
     /// Collations created by the files (not managed, but column collations resolve to them).
     pub(crate) collations: BTreeSet<QualifiedName>,
+    /// Types created by statements that are not managed (composite, domain, range, base
+    /// types), so that names of them resolve on the search path.
+    pub(crate) unmanaged_types: BTreeSet<QualifiedName>,
     /// The first statement seen that may change the schema in ways not read (a DO block, a
     /// procedure call): later failures to apply become warnings.
     opaque: Option<String>,
+    /// The signature of the routine the last `CREATE FUNCTION` created.
+    pub(crate) last_routine: Option<String>,
 }
 
 impl<'s> Reader<'s> {
@@ -102,7 +118,9 @@ impl<'s> Reader<'s> {
             identity_sequences: BTreeMap::new(),
             unmanaged: BTreeSet::new(),
             collations: BTreeSet::new(),
+            unmanaged_types: BTreeSet::new(),
             opaque: None,
+            last_routine: None,
         }
     }
 
@@ -198,6 +216,20 @@ impl<'s> Reader<'s> {
             NodeEnum::AlterObjectSchemaStmt(s) if extension::is_extension_object(s.object_type) => {
                 self.set_extension_schema(s)
             }
+            NodeEnum::CreateFunctionStmt(s) => self.create_function(s),
+            NodeEnum::AlterFunctionStmt(s) => self.alter_routine(s),
+            NodeEnum::DropStmt(s) if function::is_routine_object(s.remove_type) => {
+                self.drop_routine(s)
+            }
+            NodeEnum::CommentStmt(s) if function::is_routine_object(s.objtype) => {
+                self.comment_routine(s)
+            }
+            NodeEnum::RenameStmt(s) if function::is_routine_object(s.rename_type) => {
+                self.move_routine(s.object.as_deref(), None, Some(&s.newname))
+            }
+            NodeEnum::AlterObjectSchemaStmt(s) if function::is_routine_object(s.object_type) => {
+                self.move_routine(s.object.as_deref(), Some(&s.newschema), None)
+            }
             NodeEnum::DropStmt(s) if view::is_view_object(s.remove_type) => self.drop_view(s),
             NodeEnum::CommentStmt(s) if view::is_view_object(s.objtype) => self.comment_view(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),
@@ -232,6 +264,32 @@ impl<'s> Reader<'s> {
                 _ => None,
             };
             self.collations.extend(name);
+        }
+        let type_names = match stmt {
+            NodeEnum::CreateDomainStmt(d) => nodes::strings(&d.domainname),
+            NodeEnum::CreateRangeStmt(r) => nodes::strings(&r.type_name),
+            NodeEnum::DefineStmt(d)
+                if d.kind == pg_query::protobuf::ObjectType::ObjectType as i32 =>
+            {
+                nodes::strings(&d.defnames)
+            }
+            NodeEnum::CompositeTypeStmt(c) => c
+                .typevar
+                .as_ref()
+                .map(|rv| vec![rv.schemaname.clone(), rv.relname.clone()])
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        match split_names(&type_names) {
+            Some(("", name)) => {
+                let q = QualifiedName::new(self.creation_schema(), name);
+                self.unmanaged_types.insert(q);
+            }
+            Some((schema, name)) => {
+                self.unmanaged_types
+                    .insert(QualifiedName::new(schema, name));
+            }
+            None => {}
         }
         let rv = match stmt {
             NodeEnum::ViewStmt(v) => v.view.as_ref(),
@@ -362,9 +420,19 @@ impl<'s> Reader<'s> {
 
     /// The canonical type of a parsed type name, user types resolved on the search path.
     pub(crate) fn data_type(&self, type_name: &TypeName) -> Res<DataType> {
+        // A type name is looked up the way PostgreSQL does: on the search path, among the
+        // types (enums, types of extensions, types created by the files) and the row types
+        // of tables and views.
         let lookup = |name: &str| {
             self.find_enum(&[name.to_string()])
                 .or_else(|| self.find_extension_type(name))
+                .or_else(|| {
+                    self.resolve("", name, |q| {
+                        self.unmanaged_types.contains(q)
+                            || self.schema.tables.contains_key(q)
+                            || self.schema.views.contains_key(q)
+                    })
+                })
         };
         // A type the files do not define (one from an extension not created by the files,
         // say) is taken to live in `public` when that is on the search path, where

@@ -10,6 +10,7 @@ mod add_foreign_key;
 mod add_primary_key;
 mod add_unique_may_fail;
 mod drop_column;
+mod drop_function;
 mod drop_index;
 mod drop_not_null;
 mod drop_schema;
@@ -33,6 +34,7 @@ pub use add_foreign_key::ADD_FOREIGN_KEY;
 pub use add_primary_key::ADD_PRIMARY_KEY;
 pub use add_unique_may_fail::ADD_UNIQUE_MAY_FAIL;
 pub use drop_column::DROP_COLUMN;
+pub use drop_function::DROP_FUNCTION;
 pub use drop_index::DROP_INDEX;
 pub use drop_not_null::DROP_NOT_NULL;
 pub use drop_schema::DROP_SCHEMA;
@@ -91,6 +93,7 @@ pub const ALL: &[HazardKind] = &[
     DROP_COLUMN,
     DROP_SEQUENCE,
     DROP_TYPE,
+    DROP_FUNCTION,
     RENAME_TABLE,
     RENAME_COLUMN,
     ENUM_VALUE_REMOVED,

@@ -4,6 +4,7 @@
 
 mod columns;
 mod extensions;
+mod functions;
 mod objects;
 pub(crate) mod sql;
 pub(crate) mod types;
@@ -26,6 +27,8 @@ pub(crate) struct Context {
     /// Foreign keys of dropped tables that sit in a reference cycle among dropped tables:
     /// dropped explicitly first, so the tables can then be dropped in any order.
     cycle_fks: BTreeSet<(QualifiedName, String)>,
+    /// Signatures of the routines the plan creates (a drop of one of them is a re-creation).
+    pub(crate) created_functions: BTreeSet<String>,
 }
 
 impl Context {
@@ -33,8 +36,12 @@ impl Context {
         let mut dropped_tables = BTreeSet::new();
         let mut dropped_columns = BTreeSet::new();
         let mut tables = Vec::new();
+        let mut created_functions = BTreeSet::new();
         for change in changes {
             match change {
+                Change::CreateFunction(f) => {
+                    created_functions.insert(f.signature());
+                }
                 Change::DropTable(t) => {
                     dropped_tables.insert(t.name.clone());
                     tables.push(t);
@@ -80,6 +87,7 @@ impl Context {
             dropped_tables,
             dropped_columns,
             cycle_fks,
+            created_functions,
         }
     }
 }
@@ -226,6 +234,17 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             format!("INDEX {name}"),
             name.to_string(),
             Resource::Relation(name.clone()),
+        ),
+        CommentTarget::Function {
+            signature,
+            procedure,
+        } => (
+            format!(
+                "{} {signature}",
+                if *procedure { "PROCEDURE" } else { "FUNCTION" }
+            ),
+            signature.clone(),
+            Resource::Function(signature.clone()),
         ),
         CommentTarget::View { name, materialized } => (
             format!(
@@ -508,6 +527,9 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateExtension(e) => extensions::create_extension(e),
         Change::DropExtension(e) => extensions::drop_extension(e),
         Change::AlterExtension { from, to } => extensions::alter_extension(from, to),
+        Change::CreateFunction(f) => functions::create_function(f),
+        Change::DropFunction(f) => functions::drop_function(f, ctx),
+        Change::ReplaceFunction { to, .. } => functions::replace_function(to),
         Change::CreateView(v) => views::create_view(v),
         Change::DropView(v) => views::drop_view(v),
         Change::CreateEnum(e) => objects::create_enum(e),

@@ -1,0 +1,58 @@
+//! Functions and procedures: the catalog query and the IR built from its rows. Each routine
+//! is read as `pg_get_functiondef` prints it (fully qualified under the empty `search_path`)
+//! through the parser's own `CREATE FUNCTION` code, so both readers canonicalize it the same
+//! way. Aggregates are not managed; routines that belong to an extension are never returned.
+
+use crate::InspectError;
+use schema_ir::Schema;
+use schema_parse::postgres as pg;
+use sqlx::postgres::PgRow;
+use sqlx::{FromRow, Row};
+
+pub const FUNCTIONS: &str = concat!(
+    selected_namespaces!(),
+    "SELECT ns.nspname AS schema,
+            p.proname::text AS name,
+            pg_catalog.pg_get_functiondef(p.oid) AS definition,
+            pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
+     FROM pg_catalog.pg_proc p
+     JOIN ns ON ns.oid = p.pronamespace
+     WHERE p.prokind IN ('f', 'p', 'w')
+       AND NOT ((ns.nspname || '.' || p.proname) ~ ANY ($2::text[]))
+       AND NOT EXISTS (
+           SELECT 1 FROM pg_catalog.pg_depend e
+           WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+             AND e.objid = p.oid AND e.deptype = 'e')
+     ORDER BY 1, 2, p.oid"
+);
+
+#[derive(Debug, Clone)]
+pub struct FunctionRow {
+    pub schema: String,
+    pub name: String,
+    pub definition: String,
+    pub comment: Option<String>,
+}
+
+from_row!(FunctionRow {
+    schema,
+    name,
+    definition,
+    comment
+});
+
+/// Adds the routines to `schema` (after its types, which their signatures name).
+pub fn build(rows: &[FunctionRow], schema: &mut Schema) -> Result<(), InspectError> {
+    for row in rows {
+        let object = format!("function {}.{}", row.schema, row.name);
+        let signature = pg::apply_function(schema, &row.definition)
+            .map_err(|e| {
+                InspectError::Catalog(format!("{object}: {e}\n    definition: {}", row.definition))
+            })?
+            .ok_or_else(|| InspectError::Catalog(format!("{object}: not read")))?;
+        if let Some(f) = schema.functions.get_mut(&signature) {
+            f.comment = row.comment.clone();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+CREATE FUNCTION a() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION b(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x $$;
+COMMENT ON FUNCTION b(integer) IS 'old';

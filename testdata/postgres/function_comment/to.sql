@@ -1,0 +1,4 @@
+CREATE FUNCTION a() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION b(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x $$;
+COMMENT ON FUNCTION a() IS 'the number one';
+COMMENT ON FUNCTION public.b IS NULL;
