@@ -4,7 +4,7 @@
 
 use schema_ir::{
     Check, Column, EnumType, Extension, ForeignKey, Function, Index, Namespace, PrimaryKey,
-    QualifiedName, Sequence, SequenceOwner, Table, UniqueConstraint, View,
+    QualifiedName, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
 
@@ -116,6 +116,21 @@ pub enum Change {
         table: QualifiedName,
         index: Index,
     },
+    CreateTrigger {
+        table: QualifiedName,
+        trigger: Trigger,
+    },
+    DropTrigger {
+        table: QualifiedName,
+        trigger: Trigger,
+    },
+    /// `ALTER TABLE … ENABLE|DISABLE [REPLICA|ALWAYS] TRIGGER`.
+    SetTriggerEnabled {
+        table: QualifiedName,
+        trigger: String,
+        from: TriggerEnabled,
+        to: TriggerEnabled,
+    },
     CreateView(View),
     DropView(View),
     CreateFunction(Function),
@@ -179,6 +194,10 @@ pub enum CommentTarget {
     View {
         name: QualifiedName,
         materialized: bool,
+    },
+    Trigger {
+        table: QualifiedName,
+        name: String,
     },
     /// A routine, by signature (`public.f(integer)`).
     Function {

@@ -12,6 +12,7 @@ mod functions;
 mod rebuild;
 mod rename;
 mod table;
+mod triggers;
 mod views;
 
 pub use change::{Change, CommentTarget, EnumColumn, EnumValuePosition};
@@ -108,6 +109,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
         }
     }
 
+    triggers::rebuild_for_functions(from, to, &mut changes);
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);

@@ -192,6 +192,20 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         }
     }
 
+    let mut touched: BTreeSet<&str> = replaced.clone();
+    for column in &old.columns {
+        match new.column(&column.name) {
+            None => {
+                touched.insert(column.name.as_str());
+            }
+            Some(c) if c.data_type != column.data_type => {
+                touched.insert(column.name.as_str());
+            }
+            Some(_) => {}
+        }
+    }
+    crate::triggers::diff_triggers(old, new, &touched, out);
+
     if old.comment != new.comment {
         out.push(Change::SetComment {
             target: CommentTarget::Table { name: name.clone() },

@@ -13,6 +13,7 @@ mod function;
 mod name;
 mod sequence;
 mod table;
+mod trigger;
 mod types;
 mod view;
 
@@ -29,6 +30,7 @@ pub use table::{
     Check, Column, Deferrable, ForeignKey, ForeignKeyAction, ForeignKeyMatch, Identity,
     IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, Table, UniqueConstraint,
 };
+pub use trigger::{ConstraintTrigger, Trigger, TriggerEnabled, TriggerEvent, TriggerTiming};
 pub use types::DataType;
 pub use view::View;
 
@@ -127,6 +129,11 @@ impl Schema {
                     .flatten()
                 {
                     expr.sql = expr.key.clone();
+                }
+            }
+            for trigger in table.triggers.values_mut() {
+                if let Some(w) = &mut trigger.when {
+                    w.sql = w.key.clone();
                 }
             }
             for check in table.checks.values_mut() {

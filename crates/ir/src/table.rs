@@ -1,11 +1,12 @@
 //! Tables and everything that hangs on them: columns (with defaults, identity, generated
 //! expressions, collation), primary keys, unique, check and foreign-key constraints, and
-//! indexes. Constraints and indexes are kept in maps keyed by name so that comparison and
+//! indexes, and triggers. Constraints and indexes are kept in maps keyed by name so that comparison and
 //! output never depend on the order in which a reader found them.
 
 use crate::expr::Expr;
 use crate::name::QualifiedName;
 use crate::sequence::SequenceOptions;
+use crate::trigger::Trigger;
 use crate::types::DataType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,6 +27,8 @@ pub struct Table {
     pub foreign_keys: BTreeMap<String, ForeignKey>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub indexes: BTreeMap<String, Index>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub triggers: BTreeMap<String, Trigger>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
@@ -40,6 +43,7 @@ impl Table {
             checks: BTreeMap::new(),
             foreign_keys: BTreeMap::new(),
             indexes: BTreeMap::new(),
+            triggers: BTreeMap::new(),
             comment: None,
         }
     }
@@ -85,6 +89,7 @@ impl PartialEq for Table {
             && self.checks == other.checks
             && self.foreign_keys == other.foreign_keys
             && self.indexes == other.indexes
+            && self.triggers == other.triggers
             && self.comment == other.comment
     }
 }

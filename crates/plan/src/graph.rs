@@ -24,6 +24,8 @@ pub(crate) enum Resource {
     /// A unique key over these (sorted) columns, which foreign keys can reference.
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
+    /// A trigger of a table.
+    Trigger(QualifiedName, String),
     /// A function or procedure, by signature.
     Function(String),
     /// Every routine of a name (what a call in a body refers to).
@@ -36,6 +38,7 @@ pub(crate) enum Resource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Phase {
     DropView,
+    DropTrigger,
     Rename,
     DropForeignKey,
     DropIndex,
@@ -54,6 +57,7 @@ pub(crate) enum Phase {
     AddConstraint,
     AddForeignKey,
     CreateIndex,
+    CreateTrigger,
     CreateView,
     Comment,
     DropFunction,

@@ -100,6 +100,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::extensions::build(&rows.extensions, &mut schema);
     super::views::build(&rows.views, &mut schema)?;
     super::functions::build(&rows.functions, &mut schema)?;
+    super::triggers::build(&rows.triggers, &mut schema)?;
     Ok(schema)
 }
 

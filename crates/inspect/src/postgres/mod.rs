@@ -7,6 +7,7 @@ mod build;
 mod queries;
 mod extensions;
 mod functions;
+mod triggers;
 mod views;
 
 use crate::{InspectError, InspectOptions};
@@ -135,6 +136,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 9);
+        assert_eq!(small, 10);
     }
 }

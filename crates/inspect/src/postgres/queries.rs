@@ -370,6 +370,7 @@ pub struct CatalogRows {
     pub extensions: Vec<super::extensions::ExtensionRow>,
     pub views: Vec<super::views::ViewRow>,
     pub functions: Vec<super::functions::FunctionRow>,
+    pub triggers: Vec<super::triggers::TriggerRow>,
 }
 
 /// The parameters every query takes.
@@ -396,6 +397,7 @@ pub async fn fetch_all(
         extensions: fetch(conn, super::extensions::EXTENSIONS, filters, queries).await?,
         views: fetch(conn, super::views::VIEWS, filters, queries).await?,
         functions: fetch(conn, super::functions::FUNCTIONS, filters, queries).await?,
+        triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
     })
 }
 

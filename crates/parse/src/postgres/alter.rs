@@ -246,6 +246,7 @@ impl Reader<'_> {
                 fk.deferrable = deferrable;
             }
             AlterTableType::AtValidateConstraint => {}
+
             AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
             AlterTableType::AtAttachPartition => {
                 // The attached table becomes a partition, which is not managed (the catalog
@@ -262,6 +263,9 @@ impl Reader<'_> {
                 );
             }
             other => {
+                if let Some(state) = super::trigger::enabled_state(other) {
+                    return self.set_trigger_enabled(table, &cmd.name, state);
+                }
                 let name = format!("{other:?}");
                 let name = name.strip_prefix("At").unwrap_or(&name).to_string();
                 self.warn(format!(

@@ -228,7 +228,15 @@ pub(crate) fn normalize(n: &mut Node, ctx: &KeyContext<'_>) {
         }
         NodeEnum::ColumnRef(col) => {
             col.location = 0;
+            // `OLD.x` and `NEW.x` (trigger conditions) are different values; other
+            // qualifiers only repeat the one relation an expression can read.
+            let row_of_trigger = col.fields.len() == 2
+                && matches!(
+                    col.fields.first().and_then(nodes::string),
+                    Some("old") | Some("new")
+                );
             if col.fields.len() > 1
+                && !row_of_trigger
                 && !matches!(
                     col.fields.last().and_then(|f| f.node.as_ref()),
                     Some(NodeEnum::AStar(_))

@@ -16,6 +16,7 @@ mod nodes;
 mod objects;
 mod sequence;
 mod table;
+mod trigger;
 mod types;
 mod view;
 
@@ -229,6 +230,16 @@ impl<'s> Reader<'s> {
             }
             NodeEnum::AlterObjectSchemaStmt(s) if function::is_routine_object(s.object_type) => {
                 self.move_routine(s.object.as_deref(), Some(&s.newschema), None)
+            }
+            NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
+            NodeEnum::DropStmt(s) if trigger::is_trigger_object(s.remove_type) => {
+                self.drop_trigger(s)
+            }
+            NodeEnum::CommentStmt(s) if trigger::is_trigger_object(s.objtype) => {
+                self.comment_trigger(s)
+            }
+            NodeEnum::RenameStmt(s) if trigger::is_trigger_object(s.rename_type) => {
+                self.rename_trigger(s)
             }
             NodeEnum::DropStmt(s) if view::is_view_object(s.remove_type) => self.drop_view(s),
             NodeEnum::CommentStmt(s) if view::is_view_object(s.objtype) => self.comment_view(s),

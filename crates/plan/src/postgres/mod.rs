@@ -7,6 +7,7 @@ mod extensions;
 mod functions;
 mod objects;
 pub(crate) mod sql;
+mod triggers;
 pub(crate) mod types;
 mod views;
 
@@ -235,6 +236,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             name.to_string(),
             Resource::Relation(name.clone()),
         ),
+        CommentTarget::Trigger { table, name } => (
+            format!("TRIGGER {} ON {table}", quote_ident(name)),
+            column_object(table, name),
+            Resource::Trigger(table.clone(), name.clone()),
+        ),
         CommentTarget::Function {
             signature,
             procedure,
@@ -422,6 +428,9 @@ fn create_table(t: &Table) -> Vec<Planned> {
     for index in t.indexes.values() {
         out.extend(create_index(&t.name, index, false));
     }
+    for trigger in t.triggers.values() {
+        out.extend(triggers::create_trigger(&t.name, trigger, false));
+    }
     if let Some(c) = &t.comment {
         out.push(comment_step(
             &CommentTarget::Table {
@@ -468,6 +477,10 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     }
     for index in t.indexes.values() {
         removes.extend(index_resources(&t.name, index).1);
+    }
+    for trigger in t.triggers.values() {
+        uses.push(triggers::function_resource(trigger));
+        removes.push(Resource::Trigger(t.name.clone(), trigger.name.clone()));
     }
     for fk in t.foreign_keys.values() {
         if ctx.cycle_fks.contains(&(t.name.clone(), fk.name.clone())) {
@@ -530,6 +543,11 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateFunction(f) => functions::create_function(f),
         Change::DropFunction(f) => functions::drop_function(f, ctx),
         Change::ReplaceFunction { to, .. } => functions::replace_function(to),
+        Change::CreateTrigger { table, trigger } => triggers::create_trigger(table, trigger, true),
+        Change::DropTrigger { table, trigger } => triggers::drop_trigger(table, trigger),
+        Change::SetTriggerEnabled {
+            table, trigger, to, ..
+        } => triggers::set_enabled(table, trigger, *to),
         Change::CreateView(v) => views::create_view(v),
         Change::DropView(v) => views::drop_view(v),
         Change::CreateEnum(e) => objects::create_enum(e),

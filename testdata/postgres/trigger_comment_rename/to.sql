@@ -1,0 +1,11 @@
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL, total numeric(10,2), updated_at timestamptz);
+CREATE TRIGGER a AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();
+COMMENT ON TRIGGER a ON orders IS 'new';
+CREATE TRIGGER tmp AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();
+ALTER TRIGGER tmp ON orders RENAME TO b;
+COMMENT ON TRIGGER b ON public.orders IS 'renamed';
+CREATE TRIGGER gone AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit();
+DROP TRIGGER gone ON orders;
+DROP TRIGGER IF EXISTS nothing ON orders;
