@@ -3,8 +3,9 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Check, Column, EnumType, Extension, ForeignKey, Function, Index, Namespace, PrimaryKey,
-    QualifiedName, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
+    Check, Column, CompositeType, Domain, EnumType, Extension, ForeignKey, Function, Index,
+    Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled,
+    UniqueConstraint, View,
 };
 use serde::Serialize;
 
@@ -35,6 +36,20 @@ pub enum Change {
         from: EnumType,
         to: EnumType,
         columns: Vec<EnumColumn>,
+    },
+    CreateDomain(Domain),
+    DropDomain(Domain),
+    /// Default, NOT NULL or CHECK constraints of a domain changed.
+    AlterDomain {
+        from: Domain,
+        to: Domain,
+    },
+    CreateComposite(CompositeType),
+    DropComposite(CompositeType),
+    /// Attributes dropped, retyped or appended.
+    AlterComposite {
+        from: CompositeType,
+        to: CompositeType,
     },
     CreateSequence(Sequence),
     DropSequence(Sequence),

@@ -6,6 +6,7 @@
 //! enum types, sequences, then tables by name, then the foreign keys that must be rebuilt.
 
 mod change;
+mod domains;
 mod enums;
 mod extensions;
 mod functions;
@@ -63,6 +64,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
         }
     }
 
+    domains::diff_domains(from, to, &mut changes);
     functions::diff_functions(from, to, &mut changes);
 
     for (name, new) in &to.sequences {

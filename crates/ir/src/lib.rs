@@ -1,11 +1,12 @@
 //! The schema IR of `schema`: one value, [`Schema`], describes a database's managed objects
 //! (schemas, enum types, sequences, tables with their columns, constraints and indexes,
-//! views, functions) in a
+//! domains, composite types, views, functions, triggers) in a
 //! canonical form, so that the SQL-file reader and the live-database reader produce equal
 //! values for equal schemas and the differ can compare with `==`. Names, quoting and type
 //! spellings are canonicalized here; expression text is canonicalized by the parser and
 //! carried as [`Expr`]. The JSON form of [`Schema`] (serde) is the public IR format.
 
+mod domain;
 mod expr;
 mod extension;
 mod filter;
@@ -17,6 +18,7 @@ mod trigger;
 mod types;
 mod view;
 
+pub use domain::{Attribute, CompositeType, Domain, DomainCheck};
 pub use expr::Expr;
 pub use extension::Extension;
 pub use filter::{ObjectFilter, glob_matches};
@@ -83,6 +85,12 @@ pub struct Schema {
     /// Views and materialized views by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub views: BTreeMap<QualifiedName, View>,
+    /// Domains by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub domains: BTreeMap<QualifiedName, Domain>,
+    /// Composite types by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub composite_types: BTreeMap<QualifiedName, CompositeType>,
     /// Functions and procedures by signature (see [`Function::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub functions: BTreeMap<String, Function>,
@@ -152,6 +160,14 @@ impl Schema {
         }
         for view in normal.views.values_mut() {
             view.definition.sql = view.definition.key.clone();
+        }
+        for domain in normal.domains.values_mut() {
+            if let Some(d) = &mut domain.default {
+                d.sql = d.key.clone();
+            }
+            for check in domain.checks.values_mut() {
+                check.expr.sql = check.expr.key.clone();
+            }
         }
         for function in normal.functions.values_mut() {
             for default in function

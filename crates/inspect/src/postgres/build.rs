@@ -35,6 +35,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         let enum_type = enum_type(row);
         schema.enums.insert(enum_type.name.clone(), enum_type);
     }
+    super::domains::build(&rows.domains, &rows.composites, &mut schema)?;
     for row in &rows.sequences {
         let sequence = sequence(row)?;
         schema.sequences.insert(sequence.name.clone(), sequence);

@@ -5,6 +5,7 @@
 mod build;
 #[macro_use]
 mod queries;
+mod domains;
 mod extensions;
 mod functions;
 mod triggers;
@@ -136,6 +137,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 10);
+        assert_eq!(small, 12);
     }
 }

@@ -371,6 +371,8 @@ pub struct CatalogRows {
     pub views: Vec<super::views::ViewRow>,
     pub functions: Vec<super::functions::FunctionRow>,
     pub triggers: Vec<super::triggers::TriggerRow>,
+    pub domains: Vec<super::domains::DomainRow>,
+    pub composites: Vec<super::domains::CompositeRow>,
 }
 
 /// The parameters every query takes.
@@ -398,6 +400,8 @@ pub async fn fetch_all(
         views: fetch(conn, super::views::VIEWS, filters, queries).await?,
         functions: fetch(conn, super::functions::FUNCTIONS, filters, queries).await?,
         triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
+        domains: fetch(conn, super::domains::DOMAINS, filters, queries).await?,
+        composites: fetch(conn, super::domains::COMPOSITES, filters, queries).await?,
     })
 }
 

@@ -6,6 +6,7 @@
 //! not managed becomes a warning at the statement's file:line:col.
 
 mod alter;
+mod domain;
 mod expr;
 mod extension;
 mod function;
@@ -203,6 +204,9 @@ impl<'s> Reader<'s> {
             }
             NodeEnum::CreateSchemaStmt(s) => self.create_schema(s),
             NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
+            NodeEnum::CreateDomainStmt(s) => self.create_domain(s),
+            NodeEnum::AlterDomainStmt(s) => self.alter_domain(s),
+            NodeEnum::CompositeTypeStmt(s) => self.create_composite(s),
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(s),
             NodeEnum::CreateSeqStmt(s) => self.create_sequence(s),
             NodeEnum::AlterSeqStmt(s) => self.alter_sequence(s),
@@ -440,6 +444,8 @@ impl<'s> Reader<'s> {
                 .or_else(|| {
                     self.resolve("", name, |q| {
                         self.unmanaged_types.contains(q)
+                            || self.schema.domains.contains_key(q)
+                            || self.schema.composite_types.contains_key(q)
                             || self.schema.tables.contains_key(q)
                             || self.schema.views.contains_key(q)
                     })

@@ -165,6 +165,7 @@ impl Reader<'_> {
                 | ObjectType::ObjectSequence
                 | ObjectType::ObjectIndex
                 | ObjectType::ObjectType
+                | ObjectType::ObjectDomain
                 | ObjectType::ObjectSchema
         ) {
             self.warn("DROP of an object kind that is not managed; statement ignored");
@@ -216,8 +217,9 @@ impl Reader<'_> {
                         missing("index")?
                     }
                 },
-                ObjectType::ObjectType => match self.find_enum(&names) {
+                ObjectType::ObjectType | ObjectType::ObjectDomain => match self.find_enum(&names) {
                     Some(q) => self.drop_enum(&q, cascade)?,
+                    None if self.drop_user_type(&names) => {}
                     None => missing("type")?,
                 },
                 ObjectType::ObjectSchema => {
@@ -752,10 +754,11 @@ impl Reader<'_> {
                         .warn("comments on indexes that back constraints are not managed; ignored"),
                 }
             }
-            ObjectType::ObjectType => {
-                let q = self.find_enum(&names).ok_or_else(missing)?;
-                self.schema.enums.get_mut(&q).ok_or_else(missing)?.comment = comment;
-            }
+            ObjectType::ObjectType | ObjectType::ObjectDomain => match self.find_enum(&names) {
+                Some(q) => self.schema.enums.get_mut(&q).ok_or_else(missing)?.comment = comment,
+                None if self.comment_user_type(&names, comment) => {}
+                None => return Err(missing()),
+            },
             _ => self.warn("COMMENT on an object kind that is not managed; statement ignored"),
         }
         Ok(())

@@ -89,7 +89,9 @@ impl Reader<'_> {
                 .resolve("", name, |q| {
                     self.schema.functions.values().any(|f| f.name == *q)
                 })
-                .unwrap_or_else(|| QualifiedName::new(self.creation_schema(), name)),
+                // Not one of the files' routines: a built-in trigger function
+                // (`tsvector_update_trigger`), which the catalog prints unqualified.
+                .unwrap_or_else(|| QualifiedName::new("pg_catalog", name)),
             Some((schema, name)) => QualifiedName::new(schema, name),
             None => return Err("CREATE TRIGGER without a function".into()),
         };

@@ -3,6 +3,7 @@
 //! column alterations in `columns`, enum types and sequences in `objects`.
 
 mod columns;
+mod domains;
 mod extensions;
 mod functions;
 mod objects;
@@ -372,9 +373,11 @@ fn add_unique(table: &QualifiedName, unique: &UniqueConstraint, existing: bool) 
 
 fn create_table(t: &Table) -> Vec<Planned> {
     let mut lines: Vec<String> = t.columns.iter().map(sql::column_definition).collect();
+    // A table is also a type: its row type, which routines and columns may use.
     let mut provides = vec![
         Resource::Table(t.name.clone()),
         Resource::Relation(t.name.clone()),
+        Resource::Type(t.name.clone()),
     ];
     let mut requires = vec![Resource::Namespace(t.name.schema.clone())];
     for c in &t.columns {
@@ -459,6 +462,7 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     let mut removes = vec![
         Resource::Table(t.name.clone()),
         Resource::Relation(t.name.clone()),
+        Resource::Type(t.name.clone()),
     ];
     for c in &t.columns {
         uses.extend(column_needs(&t.name, c));
@@ -550,6 +554,12 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         } => triggers::set_enabled(table, trigger, *to),
         Change::CreateView(v) => views::create_view(v),
         Change::DropView(v) => views::drop_view(v),
+        Change::CreateDomain(d) => domains::create_domain(d),
+        Change::DropDomain(d) => domains::drop_domain(d),
+        Change::AlterDomain { from, to } => domains::alter_domain(from, to),
+        Change::CreateComposite(t) => domains::create_composite(t),
+        Change::DropComposite(t) => domains::drop_composite(t),
+        Change::AlterComposite { from, to } => domains::alter_composite(from, to),
         Change::CreateEnum(e) => objects::create_enum(e),
         Change::DropEnum(e) => objects::drop_enum(e),
         Change::AddEnumValue {

@@ -1,0 +1,198 @@
+//! Domains and composite types: created with the other types, before the tables, routines
+//! and other types that use them; dropped after those. Domain defaults, NOT NULL and CHECK
+//! constraints change in place (a new constraint or NOT NULL checks every column of the
+//! domain's type, and is flagged); composite attributes are added, dropped and retyped with
+//! `ALTER TYPE`.
+
+use super::{comment_step, sql, type_needs};
+use crate::graph::{Phase, Planned, Resource};
+use crate::hazards;
+use schema_diff::CommentTarget;
+use schema_ir::{Attribute, CompositeType, Domain, DomainCheck, quote_ident};
+
+fn check_sql(c: &DomainCheck) -> String {
+    format!("CONSTRAINT {} CHECK ({})", quote_ident(&c.name), c.expr.sql)
+}
+
+fn comment(name: &schema_ir::QualifiedName, comment: &Option<String>) -> Option<Planned> {
+    comment
+        .as_ref()
+        .map(|c| comment_step(&CommentTarget::Type { name: name.clone() }, Some(c)))
+}
+
+pub(crate) fn create_domain(d: &Domain) -> Vec<Planned> {
+    let mut sql = format!("CREATE DOMAIN {} AS {}", d.name, d.data_type);
+    if let Some(c) = &d.collation {
+        sql.push_str(&format!(" COLLATE {}", sql::collation(c)));
+    }
+    if let Some(default) = &d.default {
+        sql.push_str(&format!(" DEFAULT {}", default.sql));
+    }
+    if d.not_null {
+        sql.push_str(" NOT NULL");
+    }
+    for c in d.checks.values() {
+        sql.push(' ');
+        sql.push_str(&check_sql(c));
+    }
+    let mut out = vec![
+        Planned::new(Phase::Type, "create_domain", d.name.to_string(), sql)
+            .requires([Resource::Namespace(d.name.schema.clone())])
+            .requires(type_needs(&d.data_type))
+            .provides([Resource::Type(d.name.clone())]),
+    ];
+    out.extend(comment(&d.name, &d.comment));
+    out
+}
+
+pub(crate) fn drop_domain(d: &Domain) -> Vec<Planned> {
+    vec![
+        Planned::new(
+            Phase::DropType,
+            "drop_domain",
+            d.name.to_string(),
+            format!("DROP DOMAIN {}", d.name),
+        )
+        .uses_old([Resource::Namespace(d.name.schema.clone())])
+        .uses_old(type_needs(&d.data_type))
+        .removes([Resource::Type(d.name.clone())])
+        .hazard(hazards::DROP_TYPE.at(&d.name.to_string())),
+    ]
+}
+
+pub(crate) fn alter_domain(from: &Domain, to: &Domain) -> Vec<Planned> {
+    let name = to.name.to_string();
+    let step = |kind: &str, action: String| {
+        Planned::new(
+            Phase::Type,
+            kind,
+            name.clone(),
+            format!("ALTER DOMAIN {} {action}", to.name),
+        )
+        .requires([Resource::Type(to.name.clone())])
+    };
+    let mut out = Vec::new();
+    for (n, c) in &from.checks {
+        if to.checks.get(n) != Some(c) {
+            out.push(step(
+                "drop_domain_check",
+                format!("DROP CONSTRAINT {}", quote_ident(n)),
+            ));
+        }
+    }
+    if from.default != to.default {
+        out.push(match &to.default {
+            Some(d) => step("set_domain_default", format!("SET DEFAULT {}", d.sql)),
+            None => step("drop_domain_default", "DROP DEFAULT".into()),
+        });
+    }
+    if from.not_null != to.not_null {
+        out.push(if to.not_null {
+            step("set_domain_not_null", "SET NOT NULL".into())
+                .hazard(hazards::SET_NOT_NULL.at(&name))
+        } else {
+            step("drop_domain_not_null", "DROP NOT NULL".into())
+                .hazard(hazards::DROP_NOT_NULL.at(&name))
+        });
+    }
+    for (n, c) in &to.checks {
+        if from.checks.get(n) != Some(c) {
+            out.push(
+                step("add_domain_check", format!("ADD {}", check_sql(c))).hazard(
+                    hazards::ADD_CHECK.with_message(format!(
+                        "{name}: every value of every column of this domain is checked; {}",
+                        hazards::ADD_CHECK.summary
+                    )),
+                ),
+            );
+        }
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.after_previous = i > 0;
+    }
+    out
+}
+
+fn attribute_sql(a: &Attribute) -> String {
+    let mut sql = format!("{} {}", quote_ident(&a.name), a.data_type);
+    if let Some(c) = &a.collation {
+        sql.push_str(&format!(" COLLATE {}", sql::collation(c)));
+    }
+    sql
+}
+
+fn attribute_needs(t: &CompositeType) -> Vec<Resource> {
+    t.attributes
+        .iter()
+        .filter_map(|a| type_needs(&a.data_type))
+        .collect()
+}
+
+pub(crate) fn create_composite(t: &CompositeType) -> Vec<Planned> {
+    let attributes: Vec<String> = t.attributes.iter().map(attribute_sql).collect();
+    let mut out = vec![
+        Planned::new(
+            Phase::Type,
+            "create_type",
+            t.name.to_string(),
+            format!("CREATE TYPE {} AS ({})", t.name, attributes.join(", ")),
+        )
+        .requires([Resource::Namespace(t.name.schema.clone())])
+        .requires(attribute_needs(t))
+        .provides([Resource::Type(t.name.clone())]),
+    ];
+    out.extend(comment(&t.name, &t.comment));
+    out
+}
+
+pub(crate) fn drop_composite(t: &CompositeType) -> Vec<Planned> {
+    vec![
+        Planned::new(
+            Phase::DropType,
+            "drop_type",
+            t.name.to_string(),
+            format!("DROP TYPE {}", t.name),
+        )
+        .uses_old([Resource::Namespace(t.name.schema.clone())])
+        .uses_old(attribute_needs(t))
+        .removes([Resource::Type(t.name.clone())])
+        .hazard(hazards::DROP_TYPE.at(&t.name.to_string())),
+    ]
+}
+
+pub(crate) fn alter_composite(from: &CompositeType, to: &CompositeType) -> Vec<Planned> {
+    let mut actions = Vec::new();
+    for a in &from.attributes {
+        match to.attributes.iter().find(|b| b.name == a.name) {
+            None => actions.push(format!("DROP ATTRIBUTE {}", quote_ident(&a.name))),
+            Some(b) if b != a => {
+                let mut action = format!(
+                    "ALTER ATTRIBUTE {} TYPE {}",
+                    quote_ident(&b.name),
+                    b.data_type
+                );
+                if let Some(c) = &b.collation {
+                    action.push_str(&format!(" COLLATE {}", sql::collation(c)));
+                }
+                actions.push(action);
+            }
+            Some(_) => {}
+        }
+    }
+    for b in &to.attributes {
+        if !from.attributes.iter().any(|a| a.name == b.name) {
+            actions.push(format!("ADD ATTRIBUTE {}", attribute_sql(b)));
+        }
+    }
+    vec![
+        Planned::new(
+            Phase::Type,
+            "alter_type",
+            to.name.to_string(),
+            format!("ALTER TYPE {} {}", to.name, actions.join(", ")),
+        )
+        .requires([Resource::Type(to.name.clone())])
+        .requires(attribute_needs(to))
+        .uses_old(attribute_needs(from)),
+    ]
+}

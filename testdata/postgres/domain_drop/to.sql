@@ -1,0 +1,2 @@
+CREATE DOMAIN kept AS text;
+CREATE TABLE t (a kept);
