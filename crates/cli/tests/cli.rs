@@ -166,7 +166,7 @@ fn syntax_errors_name_file_line_and_column() {
 #[test]
 fn unmanaged_statements_are_warnings() {
     let (_dir, path) = scratch(
-        "CREATE TABLE a (id int);\nCREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int);\n",
+        "CREATE TABLE a (id int);\nCREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);\n",
     );
     let output = schema(&["diff", "--from", &path, "--to", &path, "--exit-code"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -3,9 +3,9 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Check, Column, CompositeType, Domain, EnumType, Extension, ForeignKey, Function, Index,
-    Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled,
-    UniqueConstraint, View,
+    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Extension, ForeignKey,
+    Function, Index, Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOwner, Table, Trigger,
+    TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
 
@@ -37,6 +37,10 @@ pub enum Change {
         to: EnumType,
         columns: Vec<EnumColumn>,
     },
+    CreateCollation(Collation),
+    DropCollation(Collation),
+    CreateAggregate(Aggregate),
+    DropAggregate(Aggregate),
     CreateDomain(Domain),
     DropDomain(Domain),
     /// Default, NOT NULL or CHECK constraints of a domain changed.
@@ -213,6 +217,13 @@ pub enum CommentTarget {
     Trigger {
         table: QualifiedName,
         name: String,
+    },
+    Collation {
+        name: QualifiedName,
+    },
+    /// An aggregate, by signature (`public.group_concat(text)`).
+    Aggregate {
+        signature: String,
     },
     /// A routine, by signature (`public.f(integer)`).
     Function {

@@ -6,6 +6,7 @@
 //! enum types, sequences, then tables by name, then the foreign keys that must be rebuilt.
 
 mod change;
+mod collations;
 mod domains;
 mod enums;
 mod extensions;
@@ -64,8 +65,10 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
         }
     }
 
+    collations::diff_collations(from, to, &mut changes);
     domains::diff_domains(from, to, &mut changes);
     functions::diff_functions(from, to, &mut changes);
+    collations::diff_aggregates(from, to, &mut changes);
 
     for (name, new) in &to.sequences {
         let Some(old) = from.sequences.get(name) else {

@@ -6,6 +6,8 @@
 //! spellings are canonicalized here; expression text is canonicalized by the parser and
 //! carried as [`Expr`]. The JSON form of [`Schema`] (serde) is the public IR format.
 
+mod aggregate;
+mod collation;
 mod domain;
 mod expr;
 mod extension;
@@ -18,6 +20,8 @@ mod trigger;
 mod types;
 mod view;
 
+pub use aggregate::Aggregate;
+pub use collation::{Collation, CollationProvider};
 pub use domain::{Attribute, CompositeType, Domain, DomainCheck};
 pub use expr::Expr;
 pub use extension::Extension;
@@ -91,6 +95,12 @@ pub struct Schema {
     /// Composite types by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub composite_types: BTreeMap<QualifiedName, CompositeType>,
+    /// Collations by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub collations: BTreeMap<QualifiedName, Collation>,
+    /// Aggregates by signature (see [`Aggregate::signature`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aggregates: BTreeMap<String, Aggregate>,
     /// Functions and procedures by signature (see [`Function::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub functions: BTreeMap<String, Function>,

@@ -25,7 +25,7 @@ ALTER SEQUENCE public.s_seq OWNED BY public.u.id;
 ALTER TABLE ONLY public.u ALTER COLUMN id SET DEFAULT nextval('public.s_seq'::regclass);
 ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
 ALTER TABLE ONLY public.u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES public.t(id);
-CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE OPERATOR public.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq);
 \unrestrict abc
 "#;
     let parsed = parse_sql(sql, "dump.sql").unwrap();
@@ -57,7 +57,7 @@ CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer);
     let function = parsed
         .diagnostics
         .iter()
-        .find(|d| d.message.contains("CREATE AGGREGATE"))
+        .find(|d| d.message.contains("CREATE OPERATOR"))
         .unwrap();
     assert_eq!((function.line, function.col), (16, 1));
     assert_eq!(function.severity, Severity::Warning);

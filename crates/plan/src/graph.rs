@@ -24,6 +24,7 @@ pub(crate) enum Resource {
     /// A unique key over these (sorted) columns, which foreign keys can reference.
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
+    Collation(QualifiedName),
     /// A trigger of a table.
     Trigger(QualifiedName, String),
     /// A function or procedure, by signature.

@@ -35,6 +35,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         let enum_type = enum_type(row);
         schema.enums.insert(enum_type.name.clone(), enum_type);
     }
+    super::collations::build(&rows.collations, &mut schema);
     super::domains::build(&rows.domains, &rows.composites, &mut schema)?;
     for row in &rows.sequences {
         let sequence = sequence(row)?;
@@ -101,6 +102,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::extensions::build(&rows.extensions, &mut schema);
     super::views::build(&rows.views, &mut schema)?;
     super::functions::build(&rows.functions, &mut schema)?;
+    super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
     Ok(schema)
 }

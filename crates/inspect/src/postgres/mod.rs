@@ -5,6 +5,8 @@
 mod build;
 #[macro_use]
 mod queries;
+mod aggregates;
+mod collations;
 mod domains;
 mod extensions;
 mod functions;
@@ -137,6 +139,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 12);
+        assert_eq!(small, 14);
     }
 }

@@ -373,6 +373,8 @@ pub struct CatalogRows {
     pub triggers: Vec<super::triggers::TriggerRow>,
     pub domains: Vec<super::domains::DomainRow>,
     pub composites: Vec<super::domains::CompositeRow>,
+    pub collations: Vec<super::collations::CollationRow>,
+    pub aggregates: Vec<super::aggregates::AggregateRow>,
 }
 
 /// The parameters every query takes.
@@ -402,6 +404,8 @@ pub async fn fetch_all(
         triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
         domains: fetch(conn, super::domains::DOMAINS, filters, queries).await?,
         composites: fetch(conn, super::domains::COMPOSITES, filters, queries).await?,
+        collations: fetch(conn, super::collations::COLLATIONS, filters, queries).await?,
+        aggregates: fetch(conn, super::aggregates::AGGREGATES, filters, queries).await?,
     })
 }
 

@@ -6,6 +6,7 @@
 //! not managed becomes a warning at the statement's file:line:col.
 
 mod alter;
+mod define;
 mod domain;
 mod expr;
 mod extension;
@@ -98,7 +99,7 @@ pub struct Reader<'s> {
     pub(crate) identity_sequences: BTreeMap<QualifiedName, (QualifiedName, String)>,
     /// Relations created by statements that are not managed (views, partitions, …).
     pub(crate) unmanaged: BTreeSet<QualifiedName>,
-    /// Collations created by the files (not managed, but column collations resolve to them).
+    /// Collations created by the files (column collations resolve to them).
     pub(crate) collations: BTreeSet<QualifiedName>,
     /// Types created by statements that are not managed (composite, domain, range, base
     /// types), so that names of them resolve on the search path.
@@ -205,6 +206,19 @@ impl<'s> Reader<'s> {
             NodeEnum::CreateSchemaStmt(s) => self.create_schema(s),
             NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
             NodeEnum::CreateDomainStmt(s) => self.create_domain(s),
+            NodeEnum::DefineStmt(s) if define::is_managed(s.kind) => self.define(s),
+            NodeEnum::DropStmt(s) if define::is_aggregate_object(s.remove_type) => {
+                self.drop_aggregate(&s.objects, s.missing_ok)
+            }
+            NodeEnum::DropStmt(s) if define::is_collation_object(s.remove_type) => {
+                self.drop_collation(&s.objects, s.missing_ok)
+            }
+            NodeEnum::CommentStmt(s) if define::is_aggregate_object(s.objtype) => {
+                self.comment_aggregate(s.object.as_deref(), &s.comment)
+            }
+            NodeEnum::CommentStmt(s) if define::is_collation_object(s.objtype) => {
+                self.comment_collation(s.object.as_deref(), &s.comment)
+            }
             NodeEnum::AlterDomainStmt(s) => self.alter_domain(s),
             NodeEnum::CompositeTypeStmt(s) => self.create_composite(s),
             NodeEnum::AlterEnumStmt(s) => self.alter_enum(s),
@@ -269,17 +283,6 @@ impl<'s> Reader<'s> {
     /// Remembers the relation an unmanaged statement creates, so that later statements on it
     /// (indexes, ALTER, COMMENT) are warnings too.
     fn note_unmanaged_relation(&mut self, stmt: &NodeEnum) {
-        if let NodeEnum::DefineStmt(d) = stmt
-            && d.kind == pg_query::protobuf::ObjectType::ObjectCollation as i32
-        {
-            let names: Vec<String> = nodes::strings(&d.defnames);
-            let name = match names.as_slice() {
-                [name] => Some(QualifiedName::new(self.creation_schema(), name.as_str())),
-                [schema, name] => Some(QualifiedName::new(schema.as_str(), name.as_str())),
-                _ => None,
-            };
-            self.collations.extend(name);
-        }
         let type_names = match stmt {
             NodeEnum::CreateDomainStmt(d) => nodes::strings(&d.domainname),
             NodeEnum::CreateRangeStmt(r) => nodes::strings(&r.type_name),
@@ -585,7 +588,18 @@ fn statement_kind(stmt: &NodeEnum) -> String {
         NodeEnum::CreateDomainStmt(_) => "CREATE DOMAIN",
         NodeEnum::CompositeTypeStmt(_) => "CREATE TYPE AS (composite)",
         NodeEnum::CreateRangeStmt(_) => "CREATE TYPE AS RANGE",
-        NodeEnum::DefineStmt(_) => "CREATE AGGREGATE/OPERATOR/TYPE",
+        NodeEnum::DefineStmt(d) => {
+            use pg_query::protobuf::ObjectType;
+            match ObjectType::try_from(d.kind) {
+                Ok(ObjectType::ObjectAggregate) => "CREATE AGGREGATE",
+                Ok(ObjectType::ObjectOperator) => "CREATE OPERATOR",
+                Ok(ObjectType::ObjectTsconfiguration) => "CREATE TEXT SEARCH CONFIGURATION",
+                Ok(ObjectType::ObjectTsdictionary) => "CREATE TEXT SEARCH DICTIONARY",
+                Ok(ObjectType::ObjectTsparser) => "CREATE TEXT SEARCH PARSER",
+                Ok(ObjectType::ObjectTstemplate) => "CREATE TEXT SEARCH TEMPLATE",
+                _ => "CREATE TYPE",
+            }
+        }
         NodeEnum::CreatePolicyStmt(_) => "CREATE POLICY",
         NodeEnum::GrantStmt(_) => "GRANT/REVOKE",
         NodeEnum::GrantRoleStmt(_) => "GRANT/REVOKE role",

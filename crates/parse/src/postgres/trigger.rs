@@ -1,7 +1,8 @@
 //! Triggers: `CREATE [OR REPLACE] [CONSTRAINT] TRIGGER`, `DROP TRIGGER`, `ALTER TRIGGER …
 //! RENAME`, `COMMENT ON TRIGGER` and `ALTER TABLE … ENABLE|DISABLE TRIGGER`. The catalog
 //! side reads `pg_get_triggerdef` through the same code. Triggers on views and other
-//! relations that are not managed are warnings.
+//! relations that are not managed are warnings. The function resolves to one the files
+//! create, or else to a built-in one (`tsvector_update_trigger`).
 
 use super::{Reader, Res, display_rv, nodes};
 use pg_query::NodeEnum;
@@ -83,18 +84,9 @@ impl Reader<'_> {
                 events.push(event);
             }
         }
-        let names = nodes::strings(&stmt.funcname);
-        let function = match super::split_names(&names) {
-            Some(("", name)) => self
-                .resolve("", name, |q| {
-                    self.schema.functions.values().any(|f| f.name == *q)
-                })
-                // Not one of the files' routines: a built-in trigger function
-                // (`tsvector_update_trigger`), which the catalog prints unqualified.
-                .unwrap_or_else(|| QualifiedName::new("pg_catalog", name)),
-            Some((schema, name)) => QualifiedName::new(schema, name),
-            None => return Err("CREATE TRIGGER without a function".into()),
-        };
+        let function = self
+            .support_routine(&nodes::strings(&stmt.funcname))
+            .ok_or("CREATE TRIGGER without a function")?;
         let when = match stmt.when_clause.as_deref() {
             Some(w) => Some(self.expr(w)?),
             None => None,

@@ -225,7 +225,10 @@ pub(crate) fn drop_function(f: &Function, ctx: &super::Context) -> Vec<Planned> 
             format!("DROP {} {}({})", kind(f), f.name, f.identity_arguments()),
         )
         .uses_old(needs(f))
-        .removes([Resource::Function(f.signature())])
+        .removes([
+            Resource::Function(f.signature()),
+            Resource::FunctionName(f.name.clone()),
+        ])
         .hazard(hazard),
     ]
 }

@@ -2,6 +2,7 @@
 //! lock, hazards, and the resources the orderer needs). Table-level changes live here;
 //! column alterations in `columns`, enum types and sequences in `objects`.
 
+mod aggregates;
 mod columns;
 mod domains;
 mod extensions;
@@ -236,6 +237,16 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             format!("INDEX {name}"),
             name.to_string(),
             Resource::Relation(name.clone()),
+        ),
+        CommentTarget::Collation { name } => (
+            format!("COLLATION {name}"),
+            name.to_string(),
+            Resource::Collation(name.clone()),
+        ),
+        CommentTarget::Aggregate { signature } => (
+            format!("AGGREGATE {signature}"),
+            signature.clone(),
+            Resource::Function(signature.clone()),
         ),
         CommentTarget::Trigger { table, name } => (
             format!("TRIGGER {} ON {table}", quote_ident(name)),
@@ -554,6 +565,10 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         } => triggers::set_enabled(table, trigger, *to),
         Change::CreateView(v) => views::create_view(v),
         Change::DropView(v) => views::drop_view(v),
+        Change::CreateCollation(c) => aggregates::create_collation(c),
+        Change::DropCollation(c) => aggregates::drop_collation(c),
+        Change::CreateAggregate(a) => aggregates::create_aggregate(a),
+        Change::DropAggregate(a) => aggregates::drop_aggregate(a),
         Change::CreateDomain(d) => domains::create_domain(d),
         Change::DropDomain(d) => domains::drop_domain(d),
         Change::AlterDomain { from, to } => domains::alter_domain(from, to),

@@ -1,0 +1,1 @@
+CREATE TABLE names (a text COLLATE "C");
