@@ -4,10 +4,11 @@
 
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Extension, ForeignKey,
-    Function, Index, Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOwner, Table, Trigger,
-    TriggerEnabled, UniqueConstraint, View,
+    Function, Index, Namespace, Policy, PrimaryKey, QualifiedName, ReplicaIdentity, Sequence,
+    SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One difference between two schemas.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,6 +136,44 @@ pub enum Change {
         table: QualifiedName,
         index: Index,
     },
+    /// `SET LOGGED` / `SET UNLOGGED`.
+    SetUnlogged {
+        table: QualifiedName,
+        unlogged: bool,
+    },
+    /// Storage parameters changed (`SET (…)` / `RESET (…)`).
+    SetStorage {
+        table: QualifiedName,
+        from: BTreeMap<String, String>,
+        to: BTreeMap<String, String>,
+    },
+    SetReplicaIdentity {
+        table: QualifiedName,
+        from: ReplicaIdentity,
+        to: ReplicaIdentity,
+    },
+    /// Row-level security enabled / forced, as `(enabled, forced)`; `policies` are the
+    /// table's policies afterwards (enabling waits for them).
+    SetRowSecurity {
+        table: QualifiedName,
+        from: (bool, bool),
+        to: (bool, bool),
+        policies: Vec<String>,
+    },
+    CreatePolicy {
+        table: QualifiedName,
+        policy: Policy,
+    },
+    DropPolicy {
+        table: QualifiedName,
+        policy: Policy,
+    },
+    /// Roles, `USING` or `WITH CHECK` changed (`ALTER POLICY`).
+    AlterPolicy {
+        table: QualifiedName,
+        from: Policy,
+        to: Policy,
+    },
     CreateTrigger {
         table: QualifiedName,
         trigger: Trigger,
@@ -215,6 +254,10 @@ pub enum CommentTarget {
         materialized: bool,
     },
     Trigger {
+        table: QualifiedName,
+        name: String,
+    },
+    Policy {
         table: QualifiedName,
         name: String,
     },

@@ -11,6 +11,7 @@ mod domains;
 mod enums;
 mod extensions;
 mod functions;
+mod policies;
 mod rebuild;
 mod rename;
 mod table;

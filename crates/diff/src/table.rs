@@ -205,6 +205,7 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         }
     }
     crate::triggers::diff_triggers(old, new, &touched, out);
+    crate::policies::diff_options(old, new, out);
 
     if old.comment != new.comment {
         out.push(Change::SetComment {

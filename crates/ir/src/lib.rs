@@ -14,6 +14,7 @@ mod extension;
 mod filter;
 mod function;
 mod name;
+mod policy;
 mod sequence;
 mod table;
 mod trigger;
@@ -31,10 +32,12 @@ pub use function::{
     without_modifiers,
 };
 pub use name::{QualifiedName, quote_ident, quote_literal};
+pub use policy::{Policy, PolicyCommand};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use table::{
     Check, Column, Deferrable, ForeignKey, ForeignKeyAction, ForeignKeyMatch, Identity,
-    IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, Table, UniqueConstraint,
+    IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, ReplicaIdentity, Table,
+    UniqueConstraint,
 };
 pub use trigger::{ConstraintTrigger, Trigger, TriggerEnabled, TriggerEvent, TriggerTiming};
 pub use types::DataType;
@@ -147,6 +150,14 @@ impl Schema {
                     .flatten()
                 {
                     expr.sql = expr.key.clone();
+                }
+            }
+            for policy in table.policies.values_mut() {
+                for e in [&mut policy.using, &mut policy.with_check]
+                    .into_iter()
+                    .flatten()
+                {
+                    e.sql = e.key.clone();
                 }
             }
             for trigger in table.triggers.values_mut() {

@@ -1,10 +1,11 @@
 //! Tables and everything that hangs on them: columns (with defaults, identity, generated
 //! expressions, collation), primary keys, unique, check and foreign-key constraints, and
-//! indexes, and triggers. Constraints and indexes are kept in maps keyed by name so that comparison and
+//! indexes, triggers, row-level security and policies, and storage options. Constraints and indexes are kept in maps keyed by name so that comparison and
 //! output never depend on the order in which a reader found them.
 
 use crate::expr::Expr;
 use crate::name::QualifiedName;
+use crate::policy::Policy;
 use crate::sequence::SequenceOptions;
 use crate::trigger::Trigger;
 use crate::types::DataType;
@@ -29,8 +30,42 @@ pub struct Table {
     pub indexes: BTreeMap<String, Index>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub triggers: BTreeMap<String, Trigger>,
+    /// `ENABLE ROW LEVEL SECURITY`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub row_security: bool,
+    /// `FORCE ROW LEVEL SECURITY` (the owner is subject to the policies too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub force_row_security: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, Policy>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlogged: bool,
+    /// Storage parameters (`WITH (fillfactor = 70)`), by name, values as written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub storage: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "ReplicaIdentity::is_default")]
+    pub replica_identity: ReplicaIdentity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+/// What logical replication records of an updated or deleted row (`REPLICA IDENTITY`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplicaIdentity {
+    /// The primary key, if any.
+    #[default]
+    Default,
+    Nothing,
+    Full,
+    /// `USING INDEX name`.
+    Index(String),
+}
+
+impl ReplicaIdentity {
+    pub fn is_default(&self) -> bool {
+        *self == ReplicaIdentity::Default
+    }
 }
 
 impl Table {
@@ -44,6 +79,12 @@ impl Table {
             foreign_keys: BTreeMap::new(),
             indexes: BTreeMap::new(),
             triggers: BTreeMap::new(),
+            row_security: false,
+            force_row_security: false,
+            policies: BTreeMap::new(),
+            unlogged: false,
+            storage: BTreeMap::new(),
+            replica_identity: ReplicaIdentity::Default,
             comment: None,
         }
     }
@@ -90,6 +131,12 @@ impl PartialEq for Table {
             && self.foreign_keys == other.foreign_keys
             && self.indexes == other.indexes
             && self.triggers == other.triggers
+            && self.row_security == other.row_security
+            && self.force_row_security == other.force_row_security
+            && self.policies == other.policies
+            && self.unlogged == other.unlogged
+            && self.storage == other.storage
+            && self.replica_identity == other.replica_identity
             && self.comment == other.comment
     }
 }

@@ -25,6 +25,9 @@ pub(crate) enum Resource {
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
     Collation(QualifiedName),
+    Policy(QualifiedName, String),
+    /// Row-level security of a table is off (policies are dropped after that).
+    RowSecurityOff(QualifiedName),
     /// A trigger of a table.
     Trigger(QualifiedName, String),
     /// A function or procedure, by signature.
@@ -59,6 +62,7 @@ pub(crate) enum Phase {
     AddForeignKey,
     CreateIndex,
     CreateTrigger,
+    CreatePolicy,
     CreateView,
     Comment,
     DropFunction,

@@ -926,3 +926,63 @@ fn functions_are_replaced_in_place_or_dropped_and_created() {
     assert_eq!(p.steps[0].sql, "DROP FUNCTION public.f(integer)");
     assert_eq!(p.steps[0].hazards[0].code, "DROP_FUNCTION");
 }
+
+#[test]
+fn row_security_waits_for_policies_and_is_disabled_before_they_go() {
+    let plain = table(
+        "public",
+        "t",
+        vec![col("id", "integer"), col("tenant", "text")],
+    );
+    let mut from = Schema::postgres();
+    from.tables.insert(plain.name.clone(), plain.clone());
+    let mut secured = plain.clone();
+    secured.row_security = true;
+    secured.unlogged = true;
+    secured.replica_identity = schema_ir::ReplicaIdentity::Full;
+    secured.policies.insert(
+        "p".into(),
+        schema_ir::Policy {
+            name: "p".into(),
+            permissive: true,
+            command: schema_ir::PolicyCommand::All,
+            roles: vec!["public".into()],
+            using: Some(Expr::new("tenant = 'a'", "tenant = 'a'")),
+            with_check: None,
+            comment: None,
+        },
+    );
+    let mut to = Schema::postgres();
+    to.tables.insert(secured.name.clone(), secured);
+
+    let p = run(&from, &to);
+    let position = |kind: &str| p.steps.iter().position(|s| s.kind == kind).unwrap();
+    assert!(position("create_policy") < position("enable_row_security"));
+    let codes: Vec<&str> = p
+        .steps
+        .iter()
+        .flat_map(|s| s.hazards.iter().map(|h| h.code))
+        .collect();
+    for code in [
+        "POLICY_CHANGE",
+        "ENABLE_ROW_SECURITY",
+        "TABLE_PERSISTENCE_CHANGE",
+        "REPLICA_IDENTITY_CHANGE",
+    ] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+
+    let back = run(&to, &from);
+    let position = |kind: &str| back.steps.iter().position(|s| s.kind == kind).unwrap();
+    assert!(position("disable_row_security") < position("drop_policy"));
+    let codes: Vec<&str> = back
+        .steps
+        .iter()
+        .flat_map(|s| s.hazards.iter().map(|h| h.code))
+        .collect();
+    assert!(codes.contains(&"DISABLE_ROW_SECURITY") && codes.contains(&"DROP_POLICY"));
+
+    // A table created with its policies carries no hazard.
+    let created = run(&Schema::postgres(), &to);
+    assert!(created.steps.iter().all(|s| s.hazards.is_empty()));
+}

@@ -104,6 +104,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
+    super::policies::build(&rows.table_options, &rows.policies, &mut schema)?;
     Ok(schema)
 }
 

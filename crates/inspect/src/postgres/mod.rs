@@ -10,6 +10,7 @@ mod collations;
 mod domains;
 mod extensions;
 mod functions;
+mod policies;
 mod triggers;
 mod views;
 
@@ -139,6 +140,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 14);
+        assert_eq!(small, 16);
     }
 }

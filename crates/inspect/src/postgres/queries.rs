@@ -375,6 +375,8 @@ pub struct CatalogRows {
     pub composites: Vec<super::domains::CompositeRow>,
     pub collations: Vec<super::collations::CollationRow>,
     pub aggregates: Vec<super::aggregates::AggregateRow>,
+    pub table_options: Vec<super::policies::TableOptionsRow>,
+    pub policies: Vec<super::policies::PolicyRow>,
 }
 
 /// The parameters every query takes.
@@ -406,6 +408,8 @@ pub async fn fetch_all(
         composites: fetch(conn, super::domains::COMPOSITES, filters, queries).await?,
         collations: fetch(conn, super::collations::COLLATIONS, filters, queries).await?,
         aggregates: fetch(conn, super::aggregates::AGGREGATES, filters, queries).await?,
+        table_options: fetch(conn, super::policies::TABLE_OPTIONS, filters, queries).await?,
+        policies: fetch(conn, super::policies::POLICIES, filters, queries).await?,
     })
 }
 

@@ -53,7 +53,8 @@ impl Reader<'_> {
 
     fn alter_table_cmd(&mut self, table: &QualifiedName, cmd: &AlterTableCmd) -> Res<()> {
         let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
-        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
+        let def_node = cmd.def.as_deref();
+        let def = def_node.and_then(|d| d.node.as_ref());
         let column_exists = self.schema.tables[table].column(&cmd.name).is_some();
         let missing_column = || format!("column {} of relation {table} does not exist", cmd.name);
         let needs_column = matches!(
@@ -265,6 +266,9 @@ impl Reader<'_> {
             other => {
                 if let Some(state) = super::trigger::enabled_state(other) {
                     return self.set_trigger_enabled(table, &cmd.name, state);
+                }
+                if self.alter_table_option(table, other, def_node)? {
+                    return Ok(());
                 }
                 let name = format!("{other:?}");
                 let name = name.strip_prefix("At").unwrap_or(&name).to_string();

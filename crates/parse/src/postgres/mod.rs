@@ -16,6 +16,7 @@ mod literal;
 mod names;
 mod nodes;
 mod objects;
+mod policy;
 mod sequence;
 mod table;
 mod trigger;
@@ -248,6 +249,15 @@ impl<'s> Reader<'s> {
             }
             NodeEnum::AlterObjectSchemaStmt(s) if function::is_routine_object(s.object_type) => {
                 self.move_routine(s.object.as_deref(), Some(&s.newschema), None)
+            }
+            NodeEnum::CreatePolicyStmt(s) => self.create_policy(s),
+            NodeEnum::AlterPolicyStmt(s) => self.alter_policy(s),
+            NodeEnum::DropStmt(s) if policy::is_policy_object(s.remove_type) => self.drop_policy(s),
+            NodeEnum::CommentStmt(s) if policy::is_policy_object(s.objtype) => {
+                self.comment_policy(s.object.as_deref(), &s.comment)
+            }
+            NodeEnum::RenameStmt(s) if policy::is_policy_object(s.rename_type) => {
+                self.rename_policy(s)
             }
             NodeEnum::CreateTrigStmt(s) => self.create_trigger(s),
             NodeEnum::DropStmt(s) if trigger::is_trigger_object(s.remove_type) => {

@@ -155,8 +155,16 @@ impl Reader<'_> {
         if !stmt.inh_relations.is_empty() {
             self.warn("INHERITS is not managed; the parent's columns and checks are copied");
         }
-        if rv.relpersistence == "u" {
-            self.warn("UNLOGGED is not managed; the table is read as a logged table");
+        inherited.unlogged = rv.relpersistence == "u";
+        for (option, namespace, value) in super::policy::storage_parameters(&stmt.options) {
+            match namespace {
+                // `WITH (OIDS = FALSE)` of old dumps: accepted and ignored by PostgreSQL.
+                None if option == "oids" => {}
+                None => {
+                    inherited.storage.insert(option, value);
+                }
+                Some(ns) => self.warn(format!("{ns}.{option} is not managed; ignored")),
+            }
         }
         self.schema.tables.insert(name.clone(), inherited);
         let mut pending = Vec::new();

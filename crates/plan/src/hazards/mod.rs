@@ -9,19 +9,25 @@ mod add_column_volatile_default;
 mod add_foreign_key;
 mod add_primary_key;
 mod add_unique_may_fail;
+mod disable_row_security;
 mod drop_column;
 mod drop_function;
 mod drop_index;
 mod drop_not_null;
+mod drop_policy;
 mod drop_schema;
 mod drop_sequence;
 mod drop_table;
 mod drop_type;
+mod enable_row_security;
 mod enum_value_removed;
 mod index_build_blocking;
+mod policy_change;
 mod rename_column;
 mod rename_table;
+mod replica_identity_change;
 mod set_not_null;
+mod table_persistence_change;
 mod type_change_may_fail;
 mod type_change_rewrite;
 
@@ -33,19 +39,25 @@ pub use add_column_volatile_default::ADD_COLUMN_VOLATILE_DEFAULT;
 pub use add_foreign_key::ADD_FOREIGN_KEY;
 pub use add_primary_key::ADD_PRIMARY_KEY;
 pub use add_unique_may_fail::ADD_UNIQUE_MAY_FAIL;
+pub use disable_row_security::DISABLE_ROW_SECURITY;
 pub use drop_column::DROP_COLUMN;
 pub use drop_function::DROP_FUNCTION;
 pub use drop_index::DROP_INDEX;
 pub use drop_not_null::DROP_NOT_NULL;
+pub use drop_policy::DROP_POLICY;
 pub use drop_schema::DROP_SCHEMA;
 pub use drop_sequence::DROP_SEQUENCE;
 pub use drop_table::DROP_TABLE;
 pub use drop_type::DROP_TYPE;
+pub use enable_row_security::ENABLE_ROW_SECURITY;
 pub use enum_value_removed::ENUM_VALUE_REMOVED;
 pub use index_build_blocking::INDEX_BUILD_BLOCKING;
+pub use policy_change::POLICY_CHANGE;
 pub use rename_column::RENAME_COLUMN;
 pub use rename_table::RENAME_TABLE;
+pub use replica_identity_change::REPLICA_IDENTITY_CHANGE;
 pub use set_not_null::SET_NOT_NULL;
+pub use table_persistence_change::TABLE_PERSISTENCE_CHANGE;
 pub use type_change_may_fail::TYPE_CHANGE_MAY_FAIL;
 pub use type_change_rewrite::TYPE_CHANGE_REWRITE;
 
@@ -111,6 +123,12 @@ pub const ALL: &[HazardKind] = &[
     ADD_CHECK,
     INDEX_BUILD_BLOCKING,
     DROP_INDEX,
+    TABLE_PERSISTENCE_CHANGE,
+    REPLICA_IDENTITY_CHANGE,
+    ENABLE_ROW_SECURITY,
+    DISABLE_ROW_SECURITY,
+    POLICY_CHANGE,
+    DROP_POLICY,
 ];
 
 /// `docs/hazards.md`: every code of [`ALL`] with its category, lock, risk and alternative.

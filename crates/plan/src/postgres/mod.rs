@@ -8,6 +8,7 @@ mod domains;
 mod extensions;
 mod functions;
 mod objects;
+mod policies;
 pub(crate) mod sql;
 mod triggers;
 pub(crate) mod types;
@@ -248,6 +249,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             signature.clone(),
             Resource::Function(signature.clone()),
         ),
+        CommentTarget::Policy { table, name } => (
+            format!("POLICY {} ON {table}", quote_ident(name)),
+            column_object(table, name),
+            Resource::Policy(table.clone(), name.clone()),
+        ),
         CommentTarget::Trigger { table, name } => (
             format!("TRIGGER {} ON {table}", quote_ident(name)),
             column_object(table, name),
@@ -430,7 +436,16 @@ fn create_table(t: &Table) -> Vec<Planned> {
             Phase::CreateTable,
             "create_table",
             t.name.to_string(),
-            format!("CREATE TABLE {} ({body})", t.name),
+            format!(
+                "CREATE {}TABLE {} ({body}){}",
+                if t.unlogged { "UNLOGGED " } else { "" },
+                t.name,
+                if t.storage.is_empty() {
+                    String::new()
+                } else {
+                    format!(" WITH ({})", policies::storage_sql(&t.storage))
+                }
+            ),
         )
         .requires(requires)
         .provides(provides),
@@ -444,6 +459,24 @@ fn create_table(t: &Table) -> Vec<Planned> {
     }
     for trigger in t.triggers.values() {
         out.extend(triggers::create_trigger(&t.name, trigger, false));
+    }
+    for policy in t.policies.values() {
+        out.extend(policies::create_policy(&t.name, policy, false));
+    }
+    let names: Vec<String> = t.policies.keys().cloned().collect();
+    out.extend(policies::set_row_security(
+        &t.name,
+        (false, false),
+        (t.row_security, t.force_row_security),
+        &names,
+        false,
+    ));
+    if !t.replica_identity.is_default() {
+        out.extend(policies::set_replica_identity(
+            &t.name,
+            &t.replica_identity,
+            false,
+        ));
     }
     if let Some(c) = &t.comment {
         out.push(comment_step(
@@ -558,6 +591,20 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateFunction(f) => functions::create_function(f),
         Change::DropFunction(f) => functions::drop_function(f, ctx),
         Change::ReplaceFunction { to, .. } => functions::replace_function(to),
+        Change::SetUnlogged { table, unlogged } => policies::set_unlogged(table, *unlogged),
+        Change::SetStorage { table, from, to } => policies::set_storage(table, from, to),
+        Change::SetReplicaIdentity { table, to, .. } => {
+            policies::set_replica_identity(table, to, true)
+        }
+        Change::SetRowSecurity {
+            table,
+            from,
+            to,
+            policies: names,
+        } => policies::set_row_security(table, *from, *to, names, true),
+        Change::CreatePolicy { table, policy } => policies::create_policy(table, policy, true),
+        Change::DropPolicy { table, policy } => policies::drop_policy(table, policy),
+        Change::AlterPolicy { table, from, to } => policies::alter_policy(table, from, to),
         Change::CreateTrigger { table, trigger } => triggers::create_trigger(table, trigger, true),
         Change::DropTrigger { table, trigger } => triggers::drop_trigger(table, trigger),
         Change::SetTriggerEnabled {

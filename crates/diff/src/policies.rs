@@ -1,0 +1,86 @@
+//! Table options and row-level security of a table that exists on both sides: persistence,
+//! storage parameters, replica identity, whether row-level security is enabled and forced,
+//! and the policies (matched by name; altered in place when `ALTER POLICY` can, otherwise
+//! dropped and created again).
+
+use crate::change::{Change, CommentTarget};
+use schema_ir::Table;
+
+pub(crate) fn diff_options(old: &Table, new: &Table, out: &mut Vec<Change>) {
+    let table = &new.name;
+    if old.unlogged != new.unlogged {
+        out.push(Change::SetUnlogged {
+            table: table.clone(),
+            unlogged: new.unlogged,
+        });
+    }
+    if old.storage != new.storage {
+        out.push(Change::SetStorage {
+            table: table.clone(),
+            from: old.storage.clone(),
+            to: new.storage.clone(),
+        });
+    }
+    if old.replica_identity != new.replica_identity {
+        out.push(Change::SetReplicaIdentity {
+            table: table.clone(),
+            from: old.replica_identity.clone(),
+            to: new.replica_identity.clone(),
+        });
+    }
+    for (name, policy) in &new.policies {
+        match old.policies.get(name) {
+            None => out.push(Change::CreatePolicy {
+                table: table.clone(),
+                policy: policy.clone(),
+            }),
+            Some(before) => {
+                if before.redefined(policy) {
+                    if before.alterable_to(policy) {
+                        out.push(Change::AlterPolicy {
+                            table: table.clone(),
+                            from: before.clone(),
+                            to: policy.clone(),
+                        });
+                    } else {
+                        out.push(Change::DropPolicy {
+                            table: table.clone(),
+                            policy: before.clone(),
+                        });
+                        out.push(Change::CreatePolicy {
+                            table: table.clone(),
+                            policy: policy.clone(),
+                        });
+                        continue;
+                    }
+                }
+                if before.comment != policy.comment {
+                    out.push(Change::SetComment {
+                        target: CommentTarget::Policy {
+                            table: table.clone(),
+                            name: name.clone(),
+                        },
+                        from: before.comment.clone(),
+                        to: policy.comment.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for (name, policy) in &old.policies {
+        if !new.policies.contains_key(name) {
+            out.push(Change::DropPolicy {
+                table: table.clone(),
+                policy: policy.clone(),
+            });
+        }
+    }
+    if (old.row_security, old.force_row_security) != (new.row_security, new.force_row_security) {
+        out.push(Change::SetRowSecurity {
+            table: table.clone(),
+            from: (old.row_security, old.force_row_security),
+            to: (new.row_security, new.force_row_security),
+            policies: new.policies.keys().cloned().collect(),
+        });
+    }
+}

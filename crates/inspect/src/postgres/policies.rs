@@ -1,0 +1,178 @@
+//! Table options (row-level security, persistence, storage parameters, replica identity)
+//! and row-level security policies: the catalog queries and how their rows are applied to
+//! the tables already built. Policies are read as the `CREATE POLICY` statement they
+//! describe, through the parser's own code.
+
+use crate::InspectError;
+use schema_ir::{QualifiedName, ReplicaIdentity, Schema, quote_ident};
+use schema_parse::postgres as pg;
+use sqlx::postgres::PgRow;
+use sqlx::{FromRow, Row};
+
+pub const TABLE_OPTIONS: &str = concat!(
+    selected_namespaces!(),
+    "SELECT ns.nspname AS schema,
+            c.relname::text AS table_name,
+            c.relrowsecurity AS row_security,
+            c.relforcerowsecurity AS force_row_security,
+            c.relpersistence = 'u' AS unlogged,
+            COALESCE(c.reloptions, '{}'::text[]) AS storage,
+            c.relreplident::text AS replica_identity,
+            (SELECT i.relname::text FROM pg_catalog.pg_index x
+             JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+             WHERE x.indrelid = c.oid AND x.indisreplident) AS replica_index
+     FROM pg_catalog.pg_class c
+     JOIN ns ON ns.oid = c.relnamespace
+     WHERE",
+    selected_tables!(),
+    "AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u'
+          OR c.reloptions IS NOT NULL OR c.relreplident <> 'd')
+     ORDER BY 1, 2"
+);
+
+pub const POLICIES: &str = concat!(
+    selected_namespaces!(),
+    "SELECT ns.nspname AS schema,
+            c.relname::text AS table_name,
+            p.polname::text AS name,
+            p.polpermissive AS permissive,
+            p.polcmd::text AS command,
+            ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r)::text END
+                  FROM pg_catalog.unnest(p.polroles) r) AS roles,
+            pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
+            pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
+            pg_catalog.obj_description(p.oid, 'pg_policy') AS comment
+     FROM pg_catalog.pg_policy p
+     JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+     JOIN ns ON ns.oid = c.relnamespace
+     WHERE",
+    selected_tables!(),
+    "ORDER BY 1, 2, 3"
+);
+
+#[derive(Debug, Clone)]
+pub struct TableOptionsRow {
+    pub schema: String,
+    pub table_name: String,
+    pub row_security: bool,
+    pub force_row_security: bool,
+    pub unlogged: bool,
+    pub storage: Vec<String>,
+    pub replica_identity: String,
+    pub replica_index: Option<String>,
+}
+
+from_row!(TableOptionsRow {
+    schema,
+    table_name,
+    row_security,
+    force_row_security,
+    unlogged,
+    storage,
+    replica_identity,
+    replica_index
+});
+
+#[derive(Debug, Clone)]
+pub struct PolicyRow {
+    pub schema: String,
+    pub table_name: String,
+    pub name: String,
+    pub permissive: bool,
+    pub command: String,
+    pub roles: Vec<String>,
+    pub using_expr: Option<String>,
+    pub check_expr: Option<String>,
+    pub comment: Option<String>,
+}
+
+from_row!(PolicyRow {
+    schema,
+    table_name,
+    name,
+    permissive,
+    command,
+    roles,
+    using_expr,
+    check_expr,
+    comment
+});
+
+/// Applies the options and policies to the tables of `schema`.
+pub fn build(
+    options: &[TableOptionsRow],
+    policies: &[PolicyRow],
+    schema: &mut Schema,
+) -> Result<(), InspectError> {
+    for row in options {
+        let name = QualifiedName::new(&row.schema, &row.table_name);
+        let Some(t) = schema.tables.get_mut(&name) else {
+            continue;
+        };
+        t.row_security = row.row_security;
+        t.force_row_security = row.force_row_security;
+        t.unlogged = row.unlogged;
+        for option in &row.storage {
+            if let Some((k, v)) = option.split_once('=') {
+                t.storage.insert(k.to_string(), v.to_string());
+            }
+        }
+        t.replica_identity = match (row.replica_identity.as_str(), &row.replica_index) {
+            ("n", _) => ReplicaIdentity::Nothing,
+            ("f", _) => ReplicaIdentity::Full,
+            ("i", Some(index)) => ReplicaIdentity::Index(index.clone()),
+            _ => ReplicaIdentity::Default,
+        };
+    }
+    for row in policies {
+        let table = QualifiedName::new(&row.schema, &row.table_name);
+        let command = match row.command.as_str() {
+            "r" => "SELECT",
+            "a" => "INSERT",
+            "w" => "UPDATE",
+            "d" => "DELETE",
+            _ => "ALL",
+        };
+        let roles: Vec<String> = row
+            .roles
+            .iter()
+            .map(|r| {
+                if r == "public" {
+                    "PUBLIC".to_string()
+                } else {
+                    quote_ident(r)
+                }
+            })
+            .collect();
+        let mut sql = format!(
+            "CREATE POLICY {} ON {table} AS {} FOR {command} TO {}",
+            quote_ident(&row.name),
+            if row.permissive {
+                "PERMISSIVE"
+            } else {
+                "RESTRICTIVE"
+            },
+            roles.join(", ")
+        );
+        if let Some(u) = &row.using_expr {
+            sql.push_str(&format!(" USING ({u})"));
+        }
+        if let Some(c) = &row.check_expr {
+            sql.push_str(&format!(" WITH CHECK ({c})"));
+        }
+        if let Some(c) = &row.comment {
+            sql.push_str(&format!(
+                ";\nCOMMENT ON POLICY {} ON {table} IS {}",
+                quote_ident(&row.name),
+                schema_ir::quote_literal(c)
+            ));
+        }
+        pg::apply_statement(schema, &sql).map_err(|e| {
+            InspectError::Catalog(format!(
+                "policy {} on {table}: {e}\n    definition: {sql}",
+                row.name
+            ))
+        })?;
+    }
+    Ok(())
+}

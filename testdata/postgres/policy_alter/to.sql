@@ -1,0 +1,7 @@
+CREATE TABLE docs (id bigint PRIMARY KEY, tenant text NOT NULL, owner text, body text);
+ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY a ON docs TO pg_monitor USING (tenant = 'y');
+CREATE POLICY b ON docs FOR DELETE USING (true);
+CREATE POLICY c ON docs FOR UPDATE USING (owner IS NOT NULL);
+ALTER POLICY a ON docs RENAME TO a2;
+ALTER POLICY a2 ON docs RENAME TO a;
