@@ -20,6 +20,14 @@ const SETUP: &str = "
     CREATE TABLE audit.audit_log (at timestamptz);
     CREATE TYPE app.tmp_kind AS ENUM ('a');
     CREATE SEQUENCE audit.seq;
+    CREATE FUNCTION app.tmp_f() RETURNS int LANGUAGE sql AS 'select 1';
+    CREATE FUNCTION public.tmp_g(int) RETURNS int LANGUAGE sql AS 'select $1';
+    CREATE FUNCTION public.keep_h() RETURNS trigger LANGUAGE plpgsql AS 'begin return new; end';
+    CREATE TRIGGER keep_t BEFORE INSERT ON public.keep FOR EACH ROW EXECUTE FUNCTION public.keep_h();
+    CREATE DOMAIN audit.amount AS int;
+    CREATE TYPE public.tmp_pair AS (a int);
+    CREATE COLLATION app.c_order (locale = 'C');
+    CREATE AGGREGATE public.tmp_sum(int) (sfunc = int4pl, stype = int);
 ";
 
 fn names(schema: &schema_ir::Schema) -> Vec<String> {
@@ -31,6 +39,11 @@ fn names(schema: &schema_ir::Schema) -> Vec<String> {
     names.extend(schema.enums.keys().map(|n| format!("enum {n}")));
     names.extend(schema.sequences.keys().map(|n| format!("sequence {n}")));
     names.extend(schema.tables.keys().map(|n| format!("table {n}")));
+    names.extend(schema.functions.keys().map(|n| format!("function {n}")));
+    names.extend(schema.aggregates.keys().map(|n| format!("aggregate {n}")));
+    names.extend(schema.domains.keys().map(|n| format!("domain {n}")));
+    names.extend(schema.composite_types.keys().map(|n| format!("type {n}")));
+    names.extend(schema.collations.keys().map(|n| format!("collation {n}")));
     names
 }
 
@@ -87,7 +100,9 @@ async fn schemas_and_exclusions_select_like_the_file_filter() {
             "schema app",
             "enum app.tmp_kind",
             "table app.audit_log",
-            "table app.users"
+            "table app.users",
+            "function app.tmp_f()",
+            "collation app.c_order",
         ]
     );
     let users = &app.tables[&QualifiedName::new("app", "users")];
@@ -102,6 +117,13 @@ async fn schemas_and_exclusions_select_like_the_file_filter() {
     };
     let public = inspect(&mut conn, &no_tmp).await.unwrap();
     assert!(!public.tables.keys().any(|t| t.name.starts_with("tmp_")));
+    assert!(
+        !public
+            .functions
+            .values()
+            .any(|f| f.name.schema == "public" && f.name.name.starts_with("tmp_"))
+    );
+    assert!(public.aggregates.is_empty() && public.composite_types.is_empty());
     assert!(public.index_owner("public", "tmp_two_id").is_none());
     assert!(
         public

@@ -39,6 +39,11 @@ impl ObjectFilter {
         kept.sequences.retain(|name, _| self.includes(name));
         kept.tables.retain(|name, _| self.includes(name));
         kept.views.retain(|name, _| self.includes(name));
+        kept.domains.retain(|name, _| self.includes(name));
+        kept.composite_types.retain(|name, _| self.includes(name));
+        kept.collations.retain(|name, _| self.includes(name));
+        kept.functions.retain(|_, f| self.includes(&f.name));
+        kept.aggregates.retain(|_, a| self.includes(&a.name));
         kept.extensions.retain(|name, e| {
             self.includes_schema(&e.schema) && !self.exclude.iter().any(|g| glob_matches(g, name))
         });

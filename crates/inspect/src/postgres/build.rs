@@ -35,6 +35,30 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         let enum_type = enum_type(row);
         schema.enums.insert(enum_type.name.clone(), enum_type);
     }
+    // Objects read through the parser need their namespace; one excluded by a glob stands
+    // in while they are read (the file side keeps such objects too).
+    let namespace_stand_ins: Vec<String> = rows
+        .domains
+        .iter()
+        .map(|r| &r.schema)
+        .chain(rows.composites.iter().map(|r| &r.schema))
+        .chain(rows.functions.iter().map(|r| &r.schema))
+        .chain(rows.aggregates.iter().map(|r| &r.schema))
+        .chain(rows.collations.iter().map(|r| &r.schema))
+        .filter(|s| !schema.namespaces.contains_key(*s))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for name in &namespace_stand_ins {
+        schema.namespaces.insert(
+            name.clone(),
+            Namespace {
+                name: name.clone(),
+                comment: None,
+            },
+        );
+    }
     super::collations::build(&rows.collations, &mut schema);
     super::domains::build(&rows.domains, &rows.composites, &mut schema)?;
     for row in &rows.sequences {
@@ -105,6 +129,9 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
     super::policies::build(&rows.table_options, &rows.policies, &mut schema)?;
+    for name in &namespace_stand_ins {
+        schema.namespaces.remove(name);
+    }
     Ok(schema)
 }
 
