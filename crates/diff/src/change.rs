@@ -3,9 +3,9 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Extension, ForeignKey,
-    Function, Index, Namespace, Policy, PrimaryKey, QualifiedName, ReplicaIdentity, Sequence,
-    SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
+    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
+    ForeignKey, Function, Index, Namespace, Policy, PrimaryKey, QualifiedName, ReplicaIdentity,
+    Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -119,6 +119,14 @@ pub enum Change {
     DropCheck {
         table: QualifiedName,
         check: Check,
+    },
+    AddExclusion {
+        table: QualifiedName,
+        exclusion: Exclusion,
+    },
+    DropExclusion {
+        table: QualifiedName,
+        exclusion: Exclusion,
     },
     AddForeignKey {
         table: QualifiedName,

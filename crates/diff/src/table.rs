@@ -132,6 +132,28 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         out,
     );
     keyed(
+        &old.exclusions,
+        &new.exclusions,
+        |x| {
+            touches(&x.include)
+                || x.elements.iter().any(|e| match &e.key.target {
+                    IndexTarget::Column(c) => replaced.contains(c.as_str()),
+                    IndexTarget::Expression(expr) => {
+                        replaced.iter().any(|r| mentions(&expr.key, r))
+                    }
+                })
+        },
+        |x| Change::DropExclusion {
+            table: name.clone(),
+            exclusion: x.clone(),
+        },
+        |x| Change::AddExclusion {
+            table: name.clone(),
+            exclusion: x.clone(),
+        },
+        out,
+    );
+    keyed(
         &old.foreign_keys,
         &new.foreign_keys,
         |f| touches(&f.columns),

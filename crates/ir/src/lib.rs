@@ -35,9 +35,9 @@ pub use name::{QualifiedName, quote_ident, quote_literal};
 pub use policy::{Policy, PolicyCommand};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use table::{
-    Check, Column, Deferrable, ForeignKey, ForeignKeyAction, ForeignKeyMatch, Identity,
-    IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, ReplicaIdentity, Table,
-    UniqueConstraint,
+    Check, Column, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
+    ForeignKeyMatch, Identity, IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey,
+    ReplicaIdentity, Table, UniqueConstraint,
 };
 pub use trigger::{ConstraintTrigger, Trigger, TriggerEnabled, TriggerEvent, TriggerTiming};
 pub use types::DataType;
@@ -163,6 +163,16 @@ impl Schema {
             for trigger in table.triggers.values_mut() {
                 if let Some(w) = &mut trigger.when {
                     w.sql = w.key.clone();
+                }
+            }
+            for exclusion in table.exclusions.values_mut() {
+                if let Some(p) = &mut exclusion.predicate {
+                    p.sql = p.key.clone();
+                }
+                for element in &mut exclusion.elements {
+                    if let IndexTarget::Expression(e) = &mut element.key.target {
+                        e.sql = e.key.clone();
+                    }
                 }
             }
             for check in table.checks.values_mut() {

@@ -27,6 +27,8 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub foreign_keys: BTreeMap<String, ForeignKey>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub exclusions: BTreeMap<String, Exclusion>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub indexes: BTreeMap<String, Index>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub triggers: BTreeMap<String, Trigger>,
@@ -77,6 +79,7 @@ impl Table {
             unique_constraints: BTreeMap::new(),
             checks: BTreeMap::new(),
             foreign_keys: BTreeMap::new(),
+            exclusions: BTreeMap::new(),
             indexes: BTreeMap::new(),
             triggers: BTreeMap::new(),
             row_security: false,
@@ -105,6 +108,7 @@ impl Table {
             .chain(self.unique_constraints.keys().map(String::as_str))
             .chain(self.checks.keys().map(String::as_str))
             .chain(self.foreign_keys.keys().map(String::as_str))
+            .chain(self.exclusions.keys().map(String::as_str))
     }
 
     fn columns_by_name(&self) -> Vec<&Column> {
@@ -129,6 +133,7 @@ impl PartialEq for Table {
             && self.unique_constraints == other.unique_constraints
             && self.checks == other.checks
             && self.foreign_keys == other.foreign_keys
+            && self.exclusions == other.exclusions
             && self.indexes == other.indexes
             && self.triggers == other.triggers
             && self.row_security == other.row_security
@@ -230,6 +235,28 @@ pub struct UniqueConstraint {
     pub nulls_not_distinct: bool,
     #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
     pub deferrable: Deferrable,
+}
+
+/// An `EXCLUDE` constraint: no two rows may have all of `elements` related by their
+/// operators (`room WITH =, during WITH &&`). Its index has the constraint's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    pub name: String,
+    pub method: String,
+    pub elements: Vec<ExclusionElement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<Expr>,
+    #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
+    pub deferrable: Deferrable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExclusionElement {
+    pub key: IndexKey,
+    /// The operator, unqualified when it is a `pg_catalog` one (`=`, `&&`).
+    pub operator: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

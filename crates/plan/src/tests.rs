@@ -986,3 +986,45 @@ fn row_security_waits_for_policies_and_is_disabled_before_they_go() {
     let created = run(&Schema::postgres(), &to);
     assert!(created.steps.iter().all(|s| s.hazards.is_empty()));
 }
+
+#[test]
+fn exclusion_constraints_on_existing_tables_are_flagged() {
+    let plain = table("public", "t", vec![col("span", "int4range")]);
+    let mut from = Schema::postgres();
+    from.tables.insert(plain.name.clone(), plain.clone());
+    let mut excluded = plain.clone();
+    excluded.exclusions.insert(
+        "t_span_excl".into(),
+        schema_ir::Exclusion {
+            name: "t_span_excl".into(),
+            method: "gist".into(),
+            elements: vec![schema_ir::ExclusionElement {
+                key: IndexKey {
+                    target: IndexTarget::Column("span".into()),
+                    collation: None,
+                    opclass: None,
+                    descending: false,
+                    nulls_first: false,
+                },
+                operator: "&&".into(),
+            }],
+            include: vec![],
+            predicate: None,
+            deferrable: Default::default(),
+        },
+    );
+    let mut to = Schema::postgres();
+    to.tables.insert(excluded.name.clone(), excluded);
+    let p = run(&from, &to);
+    assert_eq!(
+        p.steps[0].sql,
+        "ALTER TABLE public.t ADD CONSTRAINT t_span_excl EXCLUDE USING gist (span WITH &&)"
+    );
+    assert_eq!(p.steps[0].hazards[0].code, "ADD_EXCLUSION");
+    assert!(
+        run(&Schema::postgres(), &to)
+            .steps
+            .iter()
+            .all(|s| s.hazards.is_empty())
+    );
+}

@@ -159,12 +159,12 @@ pub const CONSTRAINTS: &str = concat!(
      JOIN ns ON ns.oid = c.relnamespace
      LEFT JOIN pg_catalog.pg_class ref ON ref.oid = k.confrelid
      LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
-     WHERE k.contype IN ('p', 'u', 'c', 'f')
+     WHERE k.contype IN ('p', 'u', 'c', 'f', 'x')
        AND k.conparentid = 0
        AND",
     selected_tables!(),
     "ORDER BY ns.nspname, c.relname,
-              CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'c' THEN 2 ELSE 3 END,
+              CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'c' THEN 2 WHEN 'x' THEN 3 ELSE 4 END,
               k.conname"
 );
 

@@ -216,7 +216,7 @@ impl Reader<'_> {
     }
 
     /// One index key and the name its index column gets.
-    fn index_key(
+    pub(crate) fn index_key(
         &self,
         table: &QualifiedName,
         method: &str,

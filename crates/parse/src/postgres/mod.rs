@@ -434,7 +434,8 @@ impl<'s> Reader<'s> {
                 t.name.schema == schema
                     && (t.indexes.contains_key(name)
                         || t.primary_key.as_ref().is_some_and(|pk| pk.name == name)
-                        || t.unique_constraints.contains_key(name))
+                        || t.unique_constraints.contains_key(name)
+                        || t.exclusions.contains_key(name))
             })
     }
 

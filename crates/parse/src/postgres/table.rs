@@ -10,9 +10,9 @@ use super::{Reader, Res, nodes};
 use pg_query::protobuf::{ColumnDef, ConstrType, Constraint, CreateStmt, Node};
 use pg_query::{NodeEnum, NodeRef};
 use schema_ir::{
-    Check, Column, DataType, Deferrable, ForeignKey, ForeignKeyAction, ForeignKeyMatch, Identity,
-    IdentityGeneration, IndexTarget, PrimaryKey, QualifiedName, Sequence, SequenceOptions,
-    SequenceOwner, Table, UniqueConstraint, quote_literal,
+    Check, Column, DataType, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
+    ForeignKeyMatch, Identity, IdentityGeneration, IndexTarget, PrimaryKey, QualifiedName,
+    Sequence, SequenceOptions, SequenceOwner, Table, UniqueConstraint, quote_literal,
 };
 use std::collections::BTreeSet;
 
@@ -513,7 +513,56 @@ impl Reader<'_> {
                 );
             }
             ConstrType::ConstrExclusion => {
-                self.warn("EXCLUDE constraints are not managed; constraint ignored");
+                let method = if c.access_method.is_empty() {
+                    "btree".to_string()
+                } else {
+                    c.access_method.to_ascii_lowercase()
+                };
+                let mut elements = Vec::new();
+                let mut colnames = Vec::new();
+                for pair in &c.exclusions {
+                    let Some(NodeEnum::List(pair)) = pair.node.as_ref() else {
+                        continue;
+                    };
+                    let (Some(NodeEnum::IndexElem(elem)), Some(NodeEnum::List(op))) = (
+                        pair.items.first().and_then(|n| n.node.as_ref()),
+                        pair.items.get(1).and_then(|n| n.node.as_ref()),
+                    ) else {
+                        return Err("invalid EXCLUDE element".into());
+                    };
+                    let (key, colname) = self.index_key(table, &method, elem)?;
+                    let op = nodes::strings(&op.items);
+                    let operator = match op.as_slice() {
+                        [schema, op] if schema == "pg_catalog" => op.clone(),
+                        _ => op.join("."),
+                    };
+                    elements.push(ExclusionElement { key, operator });
+                    colnames.push(colname);
+                }
+                let include = nodes::strings(&c.including);
+                colnames.extend(include.iter().cloned());
+                let predicate = match c.where_clause.as_deref() {
+                    Some(w) => Some(self.expr(w)?),
+                    None => None,
+                };
+                let name = explicit.unwrap_or_else(|| {
+                    let addition = column_addition(&index_column_names(&colnames));
+                    choose_name(&table.name, Some(&addition), "excl", |n| {
+                        self.constraint_taken(&schema, n) || self.relation_taken(&schema, n)
+                    })
+                });
+                let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
+                t.exclusions.insert(
+                    name.clone(),
+                    Exclusion {
+                        name,
+                        method,
+                        elements,
+                        include,
+                        predicate,
+                        deferrable: deferrable(c),
+                    },
+                );
             }
             ConstrType::ConstrNotnull => {
                 for key in nodes::strings(&c.keys) {

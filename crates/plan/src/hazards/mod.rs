@@ -6,6 +6,7 @@ mod add_column_generated;
 mod add_column_identity;
 mod add_column_not_null_no_default;
 mod add_column_volatile_default;
+mod add_exclusion;
 mod add_foreign_key;
 mod add_primary_key;
 mod add_unique_may_fail;
@@ -36,6 +37,7 @@ pub use add_column_generated::ADD_COLUMN_GENERATED;
 pub use add_column_identity::ADD_COLUMN_IDENTITY;
 pub use add_column_not_null_no_default::ADD_COLUMN_NOT_NULL_NO_DEFAULT;
 pub use add_column_volatile_default::ADD_COLUMN_VOLATILE_DEFAULT;
+pub use add_exclusion::ADD_EXCLUSION;
 pub use add_foreign_key::ADD_FOREIGN_KEY;
 pub use add_primary_key::ADD_PRIMARY_KEY;
 pub use add_unique_may_fail::ADD_UNIQUE_MAY_FAIL;
@@ -121,6 +123,7 @@ pub const ALL: &[HazardKind] = &[
     ADD_UNIQUE_MAY_FAIL,
     ADD_FOREIGN_KEY,
     ADD_CHECK,
+    ADD_EXCLUSION,
     INDEX_BUILD_BLOCKING,
     DROP_INDEX,
     TABLE_PERSISTENCE_CHANGE,

@@ -19,8 +19,8 @@ use crate::hazards;
 use petgraph::graph::DiGraph;
 use schema_diff::{Change, CommentTarget};
 use schema_ir::{
-    Column, DataType, ForeignKey, Index, IndexTarget, QualifiedName, Table, UniqueConstraint,
-    quote_ident, quote_literal,
+    Column, DataType, Exclusion, ForeignKey, Index, IndexTarget, QualifiedName, Table,
+    UniqueConstraint, quote_ident, quote_literal,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -451,6 +451,9 @@ fn create_table(t: &Table) -> Vec<Planned> {
         .provides(provides),
     ];
     out.extend(separate);
+    for x in t.exclusions.values() {
+        out.push(add_exclusion(&t.name, x, false));
+    }
     for fk in t.foreign_keys.values() {
         out.push(add_foreign_key(&t.name, fk, false));
     }
@@ -525,6 +528,9 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     }
     for index in t.indexes.values() {
         removes.extend(index_resources(&t.name, index).1);
+    }
+    for x in t.exclusions.values() {
+        removes.push(Resource::Relation(index_name(&t.name, &x.name)));
     }
     for trigger in t.triggers.values() {
         uses.push(triggers::function_resource(trigger));
@@ -761,6 +767,14 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
                 false,
             )]
         }
+        Change::AddExclusion { table, exclusion } => vec![add_exclusion(table, exclusion, true)],
+        Change::DropExclusion { table, exclusion } => {
+            let columns = exclusion_columns(exclusion);
+            vec![
+                drop_constraint(table, &exclusion.name, "drop_exclusion", &columns, false)
+                    .removes([Resource::Relation(index_name(table, &exclusion.name))]),
+            ]
+        }
         Change::AddForeignKey { table, foreign_key } => {
             vec![add_foreign_key(table, foreign_key, true)]
         }
@@ -786,6 +800,44 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             ]
         }
         Change::SetComment { target, to, .. } => vec![comment_step(target, to.as_deref())],
+    }
+}
+
+fn exclusion_columns(x: &Exclusion) -> Vec<String> {
+    x.elements
+        .iter()
+        .filter_map(|e| match &e.key.target {
+            IndexTarget::Column(c) => Some(c.clone()),
+            IndexTarget::Expression(_) => None,
+        })
+        .chain(x.include.iter().cloned())
+        .collect()
+}
+
+/// `ALTER TABLE … ADD CONSTRAINT … EXCLUDE …`; hazards only on a table that already exists.
+fn add_exclusion(table: &QualifiedName, x: &Exclusion, existing: bool) -> Planned {
+    let object = constraint_object(table, &x.name);
+    let step = Planned::new(
+        Phase::AddConstraint,
+        "add_exclusion",
+        object.clone(),
+        format!("ALTER TABLE {table} ADD {}", sql::exclusion(x)),
+    )
+    .requires([Resource::Table(table.clone())])
+    .requires(
+        exclusion_columns(x)
+            .into_iter()
+            .map(|c| Resource::Column(table.clone(), c)),
+    )
+    .provides([
+        Resource::Constraint(table.clone(), x.name.clone()),
+        Resource::Relation(index_name(table, &x.name)),
+    ]);
+    if existing {
+        step.lock(access_exclusive(table))
+            .hazard(hazards::ADD_EXCLUSION.at(&object))
+    } else {
+        step
     }
 }
 

@@ -4,8 +4,9 @@
 //! `schema_ir::quote_literal`.
 
 use schema_ir::{
-    Check, Column, DataType, Deferrable, ForeignKey, ForeignKeyMatch, Identity, IdentityGeneration,
-    Index, IndexTarget, PrimaryKey, QualifiedName, SequenceOptions, UniqueConstraint, quote_ident,
+    Check, Column, DataType, Deferrable, Exclusion, ForeignKey, ForeignKeyMatch, Identity,
+    IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, SequenceOptions,
+    UniqueConstraint, quote_ident,
 };
 
 /// A comma-separated list of quoted column names.
@@ -209,35 +210,63 @@ pub(crate) fn foreign_key(fk: &ForeignKey) -> String {
 }
 
 /// `CREATE [UNIQUE] INDEX name ON table USING method (keys) …`.
-pub(crate) fn create_index(table: &QualifiedName, index: &Index) -> String {
-    let keys: Vec<String> = index
-        .keys
+/// One key of an index or exclusion constraint: column or expression, collation, operator
+/// class, ordering.
+pub(crate) fn index_key(k: &IndexKey) -> String {
+    let mut key = match &k.target {
+        IndexTarget::Column(c) => quote_ident(c),
+        IndexTarget::Expression(e) => format!("({})", e.sql),
+    };
+    if let Some(c) = &k.collation {
+        key.push_str(&format!(" COLLATE {}", collation(c)));
+    }
+    if let Some(op) = &k.opclass {
+        key.push(' ');
+        key.push_str(op);
+    }
+    if k.descending {
+        key.push_str(" DESC");
+    }
+    if k.nulls_first != k.descending {
+        key.push_str(if k.nulls_first {
+            " NULLS FIRST"
+        } else {
+            " NULLS LAST"
+        });
+    }
+    key
+}
+
+/// `CONSTRAINT name EXCLUDE USING method (key WITH op, …) [INCLUDE …] [WHERE …]`.
+pub(crate) fn exclusion(x: &Exclusion) -> String {
+    let elements: Vec<String> = x
+        .elements
         .iter()
-        .map(|k| {
-            let mut key = match &k.target {
-                IndexTarget::Column(c) => quote_ident(c),
-                IndexTarget::Expression(e) => format!("({})", e.sql),
+        .map(|e| {
+            let op = if e.operator.contains('.') {
+                format!("OPERATOR({})", e.operator)
+            } else {
+                e.operator.clone()
             };
-            if let Some(c) = &k.collation {
-                key.push_str(&format!(" COLLATE {}", collation(c)));
-            }
-            if let Some(op) = &k.opclass {
-                key.push(' ');
-                key.push_str(op);
-            }
-            if k.descending {
-                key.push_str(" DESC");
-            }
-            if k.nulls_first != k.descending {
-                key.push_str(if k.nulls_first {
-                    " NULLS FIRST"
-                } else {
-                    " NULLS LAST"
-                });
-            }
-            key
+            format!("{} WITH {op}", index_key(&e.key))
         })
         .collect();
+    let mut out = format!(
+        "CONSTRAINT {} EXCLUDE USING {} ({}){}",
+        quote_ident(&x.name),
+        x.method,
+        elements.join(", "),
+        include(&x.include)
+    );
+    if let Some(p) = &x.predicate {
+        out.push_str(&format!(" WHERE ({})", p.sql));
+    }
+    out.push_str(deferrable(x.deferrable));
+    out
+}
+
+pub(crate) fn create_index(table: &QualifiedName, index: &Index) -> String {
+    let keys: Vec<String> = index.keys.iter().map(index_key).collect();
     let mut out = format!(
         "CREATE {}INDEX {} ON {} USING {} ({}){}",
         if index.unique { "UNIQUE " } else { "" },

@@ -1,0 +1,1 @@
+CREATE TABLE slots (id int PRIMARY KEY, span int4range, CONSTRAINT old_excl EXCLUDE USING gist (span WITH &&));
