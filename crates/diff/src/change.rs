@@ -4,8 +4,9 @@
 
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
-    ForeignKey, Function, Index, Namespace, Policy, PrimaryKey, QualifiedName, ReplicaIdentity,
-    Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint, View,
+    ForeignKey, Function, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
+    ReplicaIdentity, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint,
+    View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -143,6 +144,21 @@ pub enum Change {
     DropIndex {
         table: QualifiedName,
         index: Index,
+    },
+    /// A partition of an existing partitioned table; `table` is the parent.
+    CreatePartition {
+        table: QualifiedName,
+        partition: Partition,
+    },
+    DropPartition {
+        table: QualifiedName,
+        partition: Partition,
+    },
+    /// A partition's bound changed: it is detached and attached again.
+    SetPartitionBound {
+        table: QualifiedName,
+        from: Partition,
+        to: Partition,
     },
     /// `SET LOGGED` / `SET UNLOGGED`.
     SetUnlogged {

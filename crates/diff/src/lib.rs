@@ -106,6 +106,11 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     for (name, new) in &to.tables {
         match from.tables.get(name) {
             None => changes.push(Change::CreateTable(new.clone())),
+            // A new partition key cannot be set on an existing table: it is rebuilt.
+            Some(old) if old.partition_by != new.partition_by => {
+                changes.push(Change::DropTable(old.clone()));
+                changes.push(Change::CreateTable(new.clone()));
+            }
             Some(old) => table::diff_table(old, new, &mut changes),
         }
     }

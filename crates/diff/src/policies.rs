@@ -1,4 +1,5 @@
-//! Table options and row-level security of a table that exists on both sides: persistence,
+//! Table options, partitions and row-level security of a table that exists on both sides:
+//! partitions (a new bound detaches and attaches again), persistence,
 //! storage parameters, replica identity, whether row-level security is enabled and forced,
 //! and the policies (matched by name; altered in place when `ALTER POLICY` can, otherwise
 //! dropped and created again).
@@ -27,6 +28,38 @@ pub(crate) fn diff_options(old: &Table, new: &Table, out: &mut Vec<Change>) {
             from: old.replica_identity.clone(),
             to: new.replica_identity.clone(),
         });
+    }
+    for (name, partition) in &new.partitions {
+        match old.partitions.get(name) {
+            None => out.push(Change::CreatePartition {
+                table: table.clone(),
+                partition: partition.clone(),
+            }),
+            Some(before) => {
+                if before.bound != partition.bound {
+                    out.push(Change::SetPartitionBound {
+                        table: table.clone(),
+                        from: before.clone(),
+                        to: partition.clone(),
+                    });
+                }
+                if before.comment != partition.comment {
+                    out.push(Change::SetComment {
+                        target: CommentTarget::Table { name: name.clone() },
+                        from: before.comment.clone(),
+                        to: partition.comment.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for (name, partition) in &old.partitions {
+        if !new.partitions.contains_key(name) {
+            out.push(Change::DropPartition {
+                table: table.clone(),
+                partition: partition.clone(),
+            });
+        }
     }
     for (name, policy) in &new.policies {
         match old.policies.get(name) {

@@ -14,6 +14,7 @@ mod extension;
 mod filter;
 mod function;
 mod name;
+mod partition;
 mod policy;
 mod sequence;
 mod table;
@@ -32,6 +33,7 @@ pub use function::{
     without_modifiers,
 };
 pub use name::{QualifiedName, quote_ident, quote_literal};
+pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use table::{
@@ -152,6 +154,16 @@ impl Schema {
                     expr.sql = expr.key.clone();
                 }
             }
+            for partition in table.partitions.values_mut() {
+                partition.bound.sql = partition.bound.key.clone();
+            }
+            if let Some(key) = &mut table.partition_by {
+                for k in &mut key.keys {
+                    if let IndexTarget::Expression(e) = &mut k.target {
+                        e.sql = e.key.clone();
+                    }
+                }
+            }
             for policy in table.policies.values_mut() {
                 for e in [&mut policy.using, &mut policy.with_check]
                     .into_iter()
@@ -213,6 +225,13 @@ impl Schema {
             }
         }
         normal
+    }
+
+    /// The partitioned table `name` is a partition of, if it is one.
+    pub fn partition_parent(&self, name: &QualifiedName) -> Option<&Table> {
+        self.tables
+            .values()
+            .find(|t| t.partitions.contains_key(name))
     }
 
     /// The table that owns index `name` in namespace `schema`, if any.

@@ -5,6 +5,7 @@
 
 use crate::expr::Expr;
 use crate::name::QualifiedName;
+use crate::partition::{Partition, PartitionKey};
 use crate::policy::Policy;
 use crate::sequence::SequenceOptions;
 use crate::trigger::Trigger;
@@ -40,6 +41,12 @@ pub struct Table {
     pub force_row_security: bool,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub policies: BTreeMap<String, Policy>,
+    /// `PARTITION BY …` of a partitioned table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<PartitionKey>,
+    /// The partitions of a partitioned table, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partitions: BTreeMap<QualifiedName, Partition>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unlogged: bool,
     /// Storage parameters (`WITH (fillfactor = 70)`), by name, values as written.
@@ -85,6 +92,8 @@ impl Table {
             row_security: false,
             force_row_security: false,
             policies: BTreeMap::new(),
+            partition_by: None,
+            partitions: BTreeMap::new(),
             unlogged: false,
             storage: BTreeMap::new(),
             replica_identity: ReplicaIdentity::Default,
@@ -139,6 +148,8 @@ impl PartialEq for Table {
             && self.row_security == other.row_security
             && self.force_row_security == other.force_row_security
             && self.policies == other.policies
+            && self.partition_by == other.partition_by
+            && self.partitions == other.partitions
             && self.unlogged == other.unlogged
             && self.storage == other.storage
             && self.replica_identity == other.replica_identity

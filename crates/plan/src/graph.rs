@@ -140,6 +140,11 @@ impl Planned {
         self
     }
 
+    pub fn hazards(mut self, hazards: impl IntoIterator<Item = crate::model::Hazard>) -> Self {
+        self.step.hazards.extend(hazards);
+        self
+    }
+
     pub fn non_transactional(mut self) -> Self {
         self.step.transactional = false;
         self

@@ -1028,3 +1028,51 @@ fn exclusion_constraints_on_existing_tables_are_flagged() {
             .all(|s| s.hazards.is_empty())
     );
 }
+
+#[test]
+fn partitioning_changes_are_flagged() {
+    let key = |strategy| schema_ir::PartitionKey {
+        strategy,
+        keys: vec![IndexKey {
+            target: IndexTarget::Column("day".into()),
+            collation: None,
+            opclass: None,
+            descending: false,
+            nulls_first: false,
+        }],
+    };
+    let partitioned = |strategy, bound: &str| {
+        let mut t = table("public", "m", vec![col("day", "date")]);
+        t.partition_by = Some(key(strategy));
+        let name = qn("public", "m_a");
+        t.partitions.insert(
+            name.clone(),
+            schema_ir::Partition {
+                name,
+                bound: Expr::new(bound, bound),
+                comment: None,
+            },
+        );
+        let mut s = Schema::postgres();
+        s.tables.insert(t.name.clone(), t);
+        s
+    };
+    let range = partitioned(schema_ir::PartitionStrategy::Range, "DEFAULT");
+    let rebound = partitioned(
+        schema_ir::PartitionStrategy::Range,
+        "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+    );
+    let p = run(&range, &rebound);
+    assert_eq!(
+        kinds(&p),
+        ["detach_partition public.m_a", "attach_partition public.m_a"]
+    );
+    assert_eq!(p.steps[1].hazards[0].code, "PARTITION_BOUND_CHANGE");
+
+    let list = partitioned(schema_ir::PartitionStrategy::List, "DEFAULT");
+    let p = run(&range, &list);
+    assert_eq!(p.steps[0].kind, "drop_table");
+    let codes: Vec<&str> = p.steps[0].hazards.iter().map(|h| h.code).collect();
+    assert_eq!(codes, ["DROP_TABLE", "PARTITION_KEY_CHANGE"]);
+    assert!(p.steps[1].sql.ends_with(") PARTITION BY LIST (day)"));
+}

@@ -128,7 +128,12 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
-    super::policies::build(&rows.table_options, &rows.policies, &mut schema)?;
+    super::policies::build(
+        &rows.table_options,
+        &rows.partitions,
+        &rows.policies,
+        &mut schema,
+    )?;
     for name in &namespace_stand_ins {
         schema.namespaces.remove(name);
     }

@@ -140,6 +140,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 16);
+        assert_eq!(small, 17);
     }
 }

@@ -1,4 +1,5 @@
-//! Table options (row-level security, persistence, storage parameters, replica identity)
+//! Table options (row-level security, persistence, storage parameters, replica identity,
+//! partition keys), partitions
 //! and row-level security policies: the catalog queries and how their rows are applied to
 //! the tables already built. Policies are read as the `CREATE POLICY` statement they
 //! describe, through the parser's own code.
@@ -18,6 +19,7 @@ pub const TABLE_OPTIONS: &str = concat!(
             c.relpersistence = 'u' AS unlogged,
             COALESCE(c.reloptions, '{}'::text[]) AS storage,
             c.relreplident::text AS replica_identity,
+            CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
             (SELECT i.relname::text FROM pg_catalog.pg_index x
              JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
              WHERE x.indrelid = c.oid AND x.indisreplident) AS replica_index
@@ -25,10 +27,47 @@ pub const TABLE_OPTIONS: &str = concat!(
      JOIN ns ON ns.oid = c.relnamespace
      WHERE",
     selected_tables!(),
-    "AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u'
+    "AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u' OR c.relkind = 'p'
           OR c.reloptions IS NOT NULL OR c.relreplident <> 'd')
      ORDER BY 1, 2"
 );
+
+pub const PARTITIONS: &str = concat!(
+    selected_namespaces!(),
+    "SELECT kns.nspname::text AS schema,
+            k.relname::text AS name,
+            ns.nspname AS parent_schema,
+            c.relname::text AS parent_name,
+            pg_catalog.pg_get_expr(k.relpartbound, k.oid) AS bound,
+            pg_catalog.obj_description(k.oid, 'pg_class') AS comment
+     FROM pg_catalog.pg_class c
+     JOIN ns ON ns.oid = c.relnamespace
+     JOIN pg_catalog.pg_inherits i ON i.inhparent = c.oid
+     JOIN pg_catalog.pg_class k ON k.oid = i.inhrelid AND k.relispartition
+     JOIN pg_catalog.pg_namespace kns ON kns.oid = k.relnamespace
+     WHERE c.relkind = 'p' AND",
+    selected_tables!(),
+    "ORDER BY 1, 2"
+);
+
+#[derive(Debug, Clone)]
+pub struct PartitionRow {
+    pub schema: String,
+    pub name: String,
+    pub parent_schema: String,
+    pub parent_name: String,
+    pub bound: String,
+    pub comment: Option<String>,
+}
+
+from_row!(PartitionRow {
+    schema,
+    name,
+    parent_schema,
+    parent_name,
+    bound,
+    comment
+});
 
 pub const POLICIES: &str = concat!(
     selected_namespaces!(),
@@ -60,6 +99,7 @@ pub struct TableOptionsRow {
     pub storage: Vec<String>,
     pub replica_identity: String,
     pub replica_index: Option<String>,
+    pub partition_key: Option<String>,
 }
 
 from_row!(TableOptionsRow {
@@ -70,7 +110,8 @@ from_row!(TableOptionsRow {
     unlogged,
     storage,
     replica_identity,
-    replica_index
+    replica_index,
+    partition_key
 });
 
 #[derive(Debug, Clone)]
@@ -101,11 +142,22 @@ from_row!(PolicyRow {
 /// Applies the options and policies to the tables of `schema`.
 pub fn build(
     options: &[TableOptionsRow],
+    partitions: &[PartitionRow],
     policies: &[PolicyRow],
     schema: &mut Schema,
 ) -> Result<(), InspectError> {
     for row in options {
         let name = QualifiedName::new(&row.schema, &row.table_name);
+        if let Some(text) = &row.partition_key {
+            let key = pg::partition_key(schema, text).map_err(|e| {
+                InspectError::Catalog(format!(
+                    "partition key of {name}: {e}\n    definition: {text}"
+                ))
+            })?;
+            if let Some(t) = schema.tables.get_mut(&name) {
+                t.partition_by = Some(key);
+            }
+        }
         let Some(t) = schema.tables.get_mut(&name) else {
             continue;
         };
@@ -123,6 +175,20 @@ pub fn build(
             ("i", Some(index)) => ReplicaIdentity::Index(index.clone()),
             _ => ReplicaIdentity::Default,
         };
+    }
+    for row in partitions {
+        let name = QualifiedName::new(&row.schema, &row.name);
+        let parent = QualifiedName::new(&row.parent_schema, &row.parent_name);
+        let mut sql = format!("CREATE TABLE {name} PARTITION OF {parent} {}", row.bound);
+        if let Some(c) = &row.comment {
+            sql.push_str(&format!(
+                ";\nCOMMENT ON TABLE {name} IS {}",
+                schema_ir::quote_literal(c)
+            ));
+        }
+        pg::apply_statement(schema, &sql).map_err(|e| {
+            InspectError::Catalog(format!("partition {name}: {e}\n    definition: {sql}"))
+        })?;
     }
     for row in policies {
         let table = QualifiedName::new(&row.schema, &row.table_name);

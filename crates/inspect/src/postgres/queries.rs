@@ -377,6 +377,7 @@ pub struct CatalogRows {
     pub aggregates: Vec<super::aggregates::AggregateRow>,
     pub table_options: Vec<super::policies::TableOptionsRow>,
     pub policies: Vec<super::policies::PolicyRow>,
+    pub partitions: Vec<super::policies::PartitionRow>,
 }
 
 /// The parameters every query takes.
@@ -410,6 +411,7 @@ pub async fn fetch_all(
         aggregates: fetch(conn, super::aggregates::AGGREGATES, filters, queries).await?,
         table_options: fetch(conn, super::policies::TABLE_OPTIONS, filters, queries).await?,
         policies: fetch(conn, super::policies::POLICIES, filters, queries).await?,
+        partitions: fetch(conn, super::policies::PARTITIONS, filters, queries).await?,
     })
 }
 

@@ -250,18 +250,18 @@ impl Reader<'_> {
 
             AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
             AlterTableType::AtAttachPartition => {
-                // The attached table becomes a partition, which is not managed (the catalog
-                // reader skips partitions too).
+                if let Some(NodeEnum::PartitionCmd(cmd)) = def
+                    && let (Some(rv), Some(bound)) = (cmd.name.as_ref(), cmd.bound.as_ref())
+                {
+                    self.attach_partition(table, rv, bound)?;
+                }
+            }
+            AlterTableType::AtDetachPartition | AlterTableType::AtDetachPartitionFinalize => {
                 if let Some(NodeEnum::PartitionCmd(cmd)) = def
                     && let Some(rv) = cmd.name.as_ref()
-                    && let Some(child) = self.find_table(rv)
                 {
-                    self.schema.tables.remove(&child);
-                    self.unmanaged.insert(child);
+                    self.detach_partition(table, rv)?;
                 }
-                self.warn(
-                    "partitions (ATTACH PARTITION) are not managed; the partition is ignored",
-                );
             }
             other => {
                 if let Some(state) = super::trigger::enabled_state(other) {

@@ -46,7 +46,8 @@ fn without_modifiers(data_type: &str) -> String {
 /// with time zone; the zone is ignored without one.
 fn timestamp(text: &str, with_zone: bool) -> Option<String> {
     let t = text.trim();
-    let (date_part, rest) = t.split_once([' ', 'T'])?;
+    // A date alone is midnight.
+    let (date_part, rest) = t.split_once([' ', 'T']).unwrap_or((t, "00:00"));
     let (y, m, d) = {
         let parts: Vec<i64> = date_part
             .split('-')
@@ -409,6 +410,11 @@ mod tests {
                 "2024-03-01 00:30:00+00",
             ),
             ("timestamp with time zone", "infinity", "infinity"),
+            (
+                "timestamp with time zone",
+                "2024-01-01",
+                "2024-01-01 00:00:00+00",
+            ),
             ("interval", "2 hours", "02:00:00"),
             ("interval", "90 minutes", "01:30:00"),
             ("interval", "2 weeks", "14 days"),

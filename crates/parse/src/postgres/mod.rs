@@ -16,6 +16,7 @@ mod literal;
 mod names;
 mod nodes;
 mod objects;
+mod partition;
 mod policy;
 mod sequence;
 mod table;
@@ -66,6 +67,28 @@ pub fn apply_statement(schema: &mut Schema, sql: &str) -> Result<(), ParseError>
     let mut reader = Reader::new(schema);
     reader.search_path = Vec::new();
     reader.read(sql, "<catalog>")
+}
+
+/// The partition key `pg_get_partkeydef` prints (`RANGE (created_at)`), canonical.
+pub fn partition_key(
+    schema: &mut Schema,
+    text: &str,
+) -> Result<schema_ir::PartitionKey, ParseError> {
+    let sql = format!("CREATE TABLE partition_key () PARTITION BY {text}");
+    let parsed = pg_query::parse(&sql, 0).map_err(|e| text_error(text, nodes::error_text(&e)))?;
+    let spec = parsed
+        .protobuf
+        .stmts
+        .first()
+        .and_then(|s| s.stmt.as_ref())
+        .and_then(|s| match s.node.as_ref() {
+            Some(NodeEnum::CreateStmt(c)) => c.partspec.clone(),
+            _ => None,
+        })
+        .ok_or_else(|| text_error(text, "not a partition key".into()))?;
+    let mut reader = Reader::new(schema);
+    reader.search_path = Vec::new();
+    reader.partition_key(&spec).map_err(|m| text_error(text, m))
 }
 
 /// Applies a `CREATE FUNCTION` statement as `pg_get_functiondef` prints it and returns the
@@ -344,6 +367,17 @@ impl<'s> Reader<'s> {
         table::collation_name(names)
     }
 
+    /// The partition `rv` names → (its parent, its name).
+    pub(crate) fn find_partition(
+        &self,
+        schema: &str,
+        name: &str,
+    ) -> Option<(QualifiedName, QualifiedName)> {
+        let found = self.resolve(schema, name, |q| self.schema.partition_parent(q).is_some())?;
+        let parent = self.schema.partition_parent(&found)?.name.clone();
+        Some((parent, found))
+    }
+
     /// Whether `rv` names a relation created by an unmanaged statement.
     pub(crate) fn is_unmanaged(&self, rv: &RangeVar) -> bool {
         self.resolve(&rv.schemaname, &rv.relname, |q| self.unmanaged.contains(q))
@@ -428,6 +462,7 @@ impl<'s> Reader<'s> {
     pub(crate) fn relation_taken(&self, schema: &str, name: &str) -> bool {
         let q = QualifiedName::new(schema, name);
         self.schema.tables.contains_key(&q)
+            || self.schema.partition_parent(&q).is_some()
             || self.schema.sequences.contains_key(&q)
             || self.identity_sequences.contains_key(&q)
             || self.schema.tables.values().any(|t| {

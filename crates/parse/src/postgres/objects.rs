@@ -183,6 +183,13 @@ impl Reader<'_> {
             };
             match kind {
                 ObjectType::ObjectTable => {
+                    if let Some((parent, partition)) = self.find_partition(schema, name) {
+                        if let Some(t) = self.schema.tables.get_mut(&parent) {
+                            t.partitions.remove(&partition);
+                        }
+                        self.unmanaged.remove(&partition);
+                        continue;
+                    }
                     match self.resolve(schema, name, |q| self.schema.tables.contains_key(q)) {
                         Some(q) => self.drop_table(&q, cascade)?,
                         None if self
@@ -411,6 +418,21 @@ impl Reader<'_> {
                 let Some(rv) = stmt.relation.as_ref() else {
                     return Ok(());
                 };
+                if kind == ObjectType::ObjectTable
+                    && let Some((parent, partition)) =
+                        self.find_partition(&rv.schemaname, &rv.relname)
+                {
+                    let to = QualifiedName::new(partition.schema.as_str(), new.as_str());
+                    if let Some(t) = self.schema.tables.get_mut(&parent)
+                        && let Some(mut p) = t.partitions.remove(&partition)
+                    {
+                        p.name = to.clone();
+                        t.partitions.insert(to.clone(), p);
+                    }
+                    self.unmanaged.remove(&partition);
+                    self.unmanaged.insert(to);
+                    return Ok(());
+                }
                 match kind {
                     ObjectType::ObjectColumn => {
                         let Some(table) = self.find_table(rv) else {
@@ -685,6 +707,20 @@ impl Reader<'_> {
             ObjectType::ObjectColumn => names.split_last().and_then(|(_, t)| split_names(t)),
             _ => None,
         };
+        if kind == ObjectType::ObjectTable
+            && let Some((schema, name)) = relation
+            && let Some((parent, partition)) = self.find_partition(schema, name)
+        {
+            if let Some(p) = self
+                .schema
+                .tables
+                .get_mut(&parent)
+                .and_then(|t| t.partitions.get_mut(&partition))
+            {
+                p.comment = comment;
+            }
+            return Ok(());
+        }
         if let Some((schema, name)) = relation
             && self
                 .resolve(schema, name, |q| self.schema.tables.contains_key(q))

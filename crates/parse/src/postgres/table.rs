@@ -107,10 +107,20 @@ impl Reader<'_> {
         let Some(rv) = stmt.relation.as_ref() else {
             return Ok(());
         };
+        if rv.relpersistence != "t"
+            && let (Some(bound), [parent]) =
+                (stmt.partbound.as_ref(), stmt.inh_relations.as_slice())
+            && let Some(NodeEnum::RangeVar(parent)) = parent.node.as_ref()
+        {
+            let name = self.new_name(rv);
+            if self.create_partition(name.clone(), parent, bound, stmt.partspec.is_some())? {
+                return Ok(());
+            }
+        }
         let skipped = if rv.relpersistence == "t" {
             Some("temporary tables are not managed; statement ignored")
         } else if stmt.partbound.is_some() {
-            Some("partitions (PARTITION OF) are not managed; statement ignored")
+            Some("partitions of relations that are not managed are not managed; statement ignored")
         } else if stmt.of_typename.is_some() {
             Some("typed tables (OF type) are not managed; statement ignored")
         } else {
@@ -130,9 +140,7 @@ impl Reader<'_> {
             return Err(format!("relation {name} already exists"));
         }
         self.require_namespace(&name.schema)?;
-        if stmt.partspec.is_some() {
-            self.warn("PARTITION BY is not managed; the table is read as a plain table");
-        }
+
         let mut inherited = Table::new(name.clone());
         for parent in &stmt.inh_relations {
             let Some(NodeEnum::RangeVar(parent)) = parent.node.as_ref() else {
@@ -156,6 +164,9 @@ impl Reader<'_> {
             self.warn("INHERITS is not managed; the parent's columns and checks are copied");
         }
         inherited.unlogged = rv.relpersistence == "u";
+        if let Some(spec) = stmt.partspec.as_ref() {
+            inherited.partition_by = Some(self.partition_key(spec)?);
+        }
         for (option, namespace, value) in super::policy::storage_parameters(&stmt.options) {
             match namespace {
                 // `WITH (OIDS = FALSE)` of old dumps: accepted and ignored by PostgreSQL.

@@ -23,6 +23,8 @@ mod drop_type;
 mod enable_row_security;
 mod enum_value_removed;
 mod index_build_blocking;
+mod partition_bound_change;
+mod partition_key_change;
 mod policy_change;
 mod rename_column;
 mod rename_table;
@@ -54,6 +56,8 @@ pub use drop_type::DROP_TYPE;
 pub use enable_row_security::ENABLE_ROW_SECURITY;
 pub use enum_value_removed::ENUM_VALUE_REMOVED;
 pub use index_build_blocking::INDEX_BUILD_BLOCKING;
+pub use partition_bound_change::PARTITION_BOUND_CHANGE;
+pub use partition_key_change::PARTITION_KEY_CHANGE;
 pub use policy_change::POLICY_CHANGE;
 pub use rename_column::RENAME_COLUMN;
 pub use rename_table::RENAME_TABLE;
@@ -127,6 +131,8 @@ pub const ALL: &[HazardKind] = &[
     INDEX_BUILD_BLOCKING,
     DROP_INDEX,
     TABLE_PERSISTENCE_CHANGE,
+    PARTITION_KEY_CHANGE,
+    PARTITION_BOUND_CHANGE,
     REPLICA_IDENTITY_CHANGE,
     ENABLE_ROW_SECURITY,
     DISABLE_ROW_SECURITY,

@@ -8,6 +8,7 @@ mod domains;
 mod extensions;
 mod functions;
 mod objects;
+mod partitions;
 mod policies;
 pub(crate) mod sql;
 mod triggers;
@@ -31,6 +32,8 @@ pub(crate) struct Context {
     /// Foreign keys of dropped tables that sit in a reference cycle among dropped tables:
     /// dropped explicitly first, so the tables can then be dropped in any order.
     cycle_fks: BTreeSet<(QualifiedName, String)>,
+    /// Tables dropped and created again because their partition key changes.
+    pub(crate) repartitioned: BTreeSet<QualifiedName>,
     /// Signatures of the routines the plan creates (a drop of one of them is a re-creation).
     pub(crate) created_functions: BTreeSet<String>,
 }
@@ -41,10 +44,14 @@ impl Context {
         let mut dropped_columns = BTreeSet::new();
         let mut tables = Vec::new();
         let mut created_functions = BTreeSet::new();
+        let mut created_tables = BTreeSet::new();
         for change in changes {
             match change {
                 Change::CreateFunction(f) => {
                     created_functions.insert(f.signature());
+                }
+                Change::CreateTable(t) => {
+                    created_tables.insert(t.name.clone());
                 }
                 Change::DropTable(t) => {
                     dropped_tables.insert(t.name.clone());
@@ -87,10 +94,15 @@ impl Context {
                 }
             }
         }
+        let repartitioned = dropped_tables
+            .intersection(&created_tables)
+            .cloned()
+            .collect();
         Context {
             dropped_tables,
             dropped_columns,
             cycle_fks,
+            repartitioned,
             created_functions,
         }
     }
@@ -440,10 +452,10 @@ fn create_table(t: &Table) -> Vec<Planned> {
                 "CREATE {}TABLE {} ({body}){}",
                 if t.unlogged { "UNLOGGED " } else { "" },
                 t.name,
-                if t.storage.is_empty() {
-                    String::new()
-                } else {
-                    format!(" WITH ({})", policies::storage_sql(&t.storage))
+                match (&t.partition_by, t.storage.is_empty()) {
+                    (Some(key), _) => partitions::partition_by_sql(key),
+                    (None, true) => String::new(),
+                    (None, false) => format!(" WITH ({})", policies::storage_sql(&t.storage)),
                 }
             ),
         )
@@ -459,6 +471,9 @@ fn create_table(t: &Table) -> Vec<Planned> {
     }
     for index in t.indexes.values() {
         out.extend(create_index(&t.name, index, false));
+    }
+    for partition in t.partitions.values() {
+        out.extend(partitions::create_partition(&t.name, partition, false));
     }
     for trigger in t.triggers.values() {
         out.extend(triggers::create_trigger(&t.name, trigger, false));
@@ -532,6 +547,10 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     for x in t.exclusions.values() {
         removes.push(Resource::Relation(index_name(&t.name, &x.name)));
     }
+    for p in t.partitions.keys() {
+        removes.push(Resource::Table(p.clone()));
+        removes.push(Resource::Relation(p.clone()));
+    }
     for trigger in t.triggers.values() {
         uses.push(triggers::function_resource(trigger));
         removes.push(Resource::Trigger(t.name.clone(), trigger.name.clone()));
@@ -553,7 +572,12 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
         .uses_old(uses)
         .removes(removes)
         .lock(access_exclusive(&t.name))
-        .hazard(hazards::DROP_TABLE.at(&t.name.to_string())),
+        .hazard(hazards::DROP_TABLE.at(&t.name.to_string()))
+        .hazards(
+            ctx.repartitioned
+                .contains(&t.name)
+                .then(|| hazards::PARTITION_KEY_CHANGE.at(&t.name.to_string())),
+        ),
     );
     out
 }
@@ -597,6 +621,11 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateFunction(f) => functions::create_function(f),
         Change::DropFunction(f) => functions::drop_function(f, ctx),
         Change::ReplaceFunction { to, .. } => functions::replace_function(to),
+        Change::CreatePartition { table, partition } => {
+            partitions::create_partition(table, partition, true)
+        }
+        Change::DropPartition { table, partition } => partitions::drop_partition(table, partition),
+        Change::SetPartitionBound { table, to, .. } => partitions::set_partition_bound(table, to),
         Change::SetUnlogged { table, unlogged } => policies::set_unlogged(table, *unlogged),
         Change::SetStorage { table, from, to } => policies::set_storage(table, from, to),
         Change::SetReplicaIdentity { table, to, .. } => {

@@ -1,0 +1,44 @@
+//! Declarative partitioning. A partitioned table has a partition key; each of its partitions
+//! is named and has a bound (`FOR VALUES FROM ('2024-01-01') TO (MAXVALUE)`, `FOR VALUES IN
+//! ('a', 'b')`, `FOR VALUES WITH (modulus 4, remainder 0)`, `DEFAULT`) whose key spells every
+//! value as the key column's type prints it, so a file and the catalog agree.
+//! A partition's columns, keys and indexes are those of its parent; what a partition adds on
+//! its own, and partitions of partitions, are not managed.
+
+use crate::expr::Expr;
+use crate::name::QualifiedName;
+use crate::table::IndexKey;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartitionKey {
+    pub strategy: PartitionStrategy,
+    pub keys: Vec<IndexKey>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartitionStrategy {
+    Range,
+    List,
+    Hash,
+}
+
+impl PartitionStrategy {
+    pub fn as_sql(&self) -> &'static str {
+        match self {
+            PartitionStrategy::Range => "RANGE",
+            PartitionStrategy::List => "LIST",
+            PartitionStrategy::Hash => "HASH",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partition {
+    pub name: QualifiedName,
+    /// The bound as written or printed; its key is canonical (see the module documentation).
+    pub bound: Expr,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}

@@ -1,0 +1,2 @@
+CREATE TABLE p (id bigint NOT NULL, day date NOT NULL) PARTITION BY HASH (id);
+CREATE TABLE p_0 PARTITION OF p FOR VALUES WITH (modulus 1, remainder 0);

@@ -1,0 +1,10 @@
+CREATE TABLE orders (id bigint NOT NULL, region text NOT NULL, placed date NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE orders_eu PARTITION OF orders FOR VALUES IN ('de', 'fr', 'it');
+CREATE TABLE orders_us PARTITION OF orders FOR VALUES IN ('us');
+CREATE TABLE orders_none PARTITION OF orders FOR VALUES IN (NULL);
+CREATE TABLE events (id bigint NOT NULL, kind text) PARTITION BY HASH (id);
+CREATE TABLE events_0 PARTITION OF events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE events_1 PARTITION OF events FOR VALUES WITH (modulus 2, remainder 1);
+CREATE TABLE logs (at date NOT NULL, msg text) PARTITION BY RANGE (extract(year FROM at));
+CREATE TABLE logs_old PARTITION OF logs FOR VALUES FROM (MINVALUE) TO (2020);
+CREATE TABLE logs_new PARTITION OF logs FOR VALUES FROM (2020) TO (MAXVALUE);
