@@ -188,7 +188,10 @@ pub async fn pending_on(
         schemas: filter.schemas.clone(),
         exclude: filter.exclude.clone(),
     };
-    let live = invalid::without(&schema_inspect::inspect(conn, &options).await?, &invalid);
+    let live = filter.apply(&invalid::without(
+        &schema_inspect::inspect(conn, &options).await?,
+        &invalid,
+    ));
     let desired = filter.apply(desired);
     let changes = schema_diff::diff(&live, &desired, &DiffOptions::default());
     let plan = schema_plan::plan(&live, &desired, &changes, &PlanOptions::default());

@@ -106,6 +106,10 @@ pub struct Filter {
     /// Leave objects matching this glob alone, e.g. 'public.tmp_*' (repeatable).
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Manage privileges (GRANT/REVOKE) too; off by default because roles differ between
+    /// environments.
+    #[arg(long = "with-privileges")]
+    pub with_privileges: bool,
 }
 
 impl Filter {
@@ -113,6 +117,7 @@ impl Filter {
         ObjectFilter {
             schemas: self.schemas.clone(),
             exclude: self.exclude.clone(),
+            privileges: self.with_privileges,
         }
     }
 }

@@ -32,6 +32,9 @@ pub struct Config {
     pub schemas: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Manage privileges (as `--with-privileges`).
+    #[serde(default)]
+    pub privileges: bool,
     #[serde(default)]
     pub lint: LintConfig,
 }
@@ -79,6 +82,7 @@ impl Config {
         let mut filter = ObjectFilter {
             schemas: self.schemas.clone(),
             exclude: self.exclude.clone(),
+            privileges: self.privileges || cli.privileges,
         };
         filter.schemas.extend(cli.schemas.iter().cloned());
         filter.exclude.extend(cli.exclude.iter().cloned());

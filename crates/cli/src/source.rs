@@ -45,7 +45,8 @@ impl Source {
                     schemas: filter.schemas.clone(),
                     exclude: filter.exclude.clone(),
                 };
-                return Ok(schema_inspect::inspect_url(url, &options).await?);
+                let live = schema_inspect::inspect_url(url, &options).await?;
+                return Ok(filter.apply(&live));
             }
             Source::Path(path) => schema_parse::parse_path(path)?,
             Source::Stdin => {

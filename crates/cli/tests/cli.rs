@@ -278,3 +278,26 @@ async fn inspect_and_diff_a_live_database() {
     ]);
     assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));
 }
+
+#[test]
+fn privileges_are_compared_only_with_the_flag() {
+    let (_dir, from) = scratch("CREATE TABLE a (id int);\n");
+    let (_dir2, to) = scratch("CREATE TABLE a (id int);\nGRANT SELECT ON a TO reporting;\n");
+    let without = schema(&["diff", "--from", &from, "--to", &to, "--exit-code"]);
+    assert_eq!(without.status.code(), Some(0), "{}", stderr(&without));
+    let with = schema(&[
+        "diff",
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "--exit-code",
+        "--with-privileges",
+    ]);
+    assert_eq!(with.status.code(), Some(2), "{}", stderr(&with));
+    let out = String::from_utf8_lossy(&with.stdout);
+    assert!(
+        out.contains("GRANT SELECT ON TABLE public.a TO reporting"),
+        "{out}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
-    ForeignKey, Function, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
+    ForeignKey, Function, Grant, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
     ReplicaIdentity, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint,
     View,
 };
@@ -222,6 +222,10 @@ pub enum Change {
         from: Function,
         to: Function,
     },
+    Grant(Grant),
+    Revoke(Grant),
+    /// The grantee keeps the privilege but may no longer grant it.
+    RevokeGrantOption(Grant),
     /// The comment of an object that exists on both sides changed (objects created by the
     /// plan carry their comments themselves).
     SetComment {

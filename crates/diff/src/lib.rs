@@ -11,6 +11,7 @@ mod domains;
 mod enums;
 mod extensions;
 mod functions;
+mod grants;
 mod policies;
 mod rebuild;
 mod rename;
@@ -124,6 +125,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);
+    grants::diff_grants(from, to, &mut changes);
     changes
 }
 

@@ -80,6 +80,7 @@ async fn schemas_and_exclusions_select_like_the_file_filter() {
         let filter = ObjectFilter {
             schemas: options.schemas.clone(),
             exclude: options.exclude.clone(),
+            privileges: true,
         };
         let selected = inspect(&mut conn, &options).await.unwrap();
         assert_eq!(

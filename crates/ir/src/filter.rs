@@ -9,11 +9,13 @@ use crate::{QualifiedName, Schema};
 pub struct ObjectFilter {
     pub schemas: Vec<String>,
     pub exclude: Vec<String>,
+    /// Whether privileges are managed (`--with-privileges`); without it they are left out.
+    pub privileges: bool,
 }
 
 impl ObjectFilter {
     pub fn is_empty(&self) -> bool {
-        self.schemas.is_empty() && self.exclude.is_empty()
+        self.schemas.is_empty() && self.exclude.is_empty() && self.privileges
     }
 
     pub fn includes_schema(&self, schema: &str) -> bool {
@@ -32,6 +34,9 @@ impl ObjectFilter {
             return schema.clone();
         }
         let mut kept = schema.clone();
+        if !self.privileges {
+            kept.grants.clear();
+        }
         kept.namespaces.retain(|name, _| {
             self.includes_schema(name) && !self.exclude.iter().any(|g| glob_matches(g, name))
         });
@@ -44,6 +49,22 @@ impl ObjectFilter {
         kept.collations.retain(|name, _| self.includes(name));
         kept.functions.retain(|_, f| self.includes(&f.name));
         kept.aggregates.retain(|_, a| self.includes(&a.name));
+        let (namespaces, functions) = (&kept.namespaces, &kept.functions);
+        let (tables, views, sequences) = (&kept.tables, &kept.views, &kept.sequences);
+        let grants = kept
+            .grants
+            .iter()
+            .filter(|g| match &g.target {
+                crate::GrantTarget::Schema(s) => namespaces.contains_key(s),
+                crate::GrantTarget::Relation(r) | crate::GrantTarget::Column(r, _) => {
+                    tables.contains_key(r) || views.contains_key(r)
+                }
+                crate::GrantTarget::Sequence(s) => sequences.contains_key(s),
+                crate::GrantTarget::Function(f) => functions.contains_key(f),
+            })
+            .cloned()
+            .collect();
+        kept.grants = grants;
         kept.extensions.retain(|name, e| {
             self.includes_schema(&e.schema) && !self.exclude.iter().any(|g| glob_matches(g, name))
         });
@@ -101,10 +122,40 @@ mod tests {
         let filter = ObjectFilter {
             schemas: vec!["public".into()],
             exclude: vec!["public.tmp_*".into()],
+            privileges: false,
         };
         let kept = filter.apply(&schema);
         let names: Vec<String> = kept.tables.keys().map(|n| n.to_string()).collect();
         assert_eq!(names, ["public.keep"]);
         assert!(kept.namespaces.contains_key("public"));
+    }
+
+    #[test]
+    fn privileges_are_kept_only_when_managed() {
+        let mut schema = Schema::postgres();
+        let name = QualifiedName::new("public", "t");
+        schema
+            .tables
+            .insert(name.clone(), crate::Table::new(name.clone()));
+        for t in [name.clone(), QualifiedName::new("public", "gone")] {
+            schema.grants.insert(crate::Grant {
+                target: crate::GrantTarget::Relation(t),
+                grantee: "app".into(),
+                privilege: "SELECT".into(),
+                with_grant_option: false,
+            });
+        }
+        assert!(ObjectFilter::default().apply(&schema).grants.is_empty());
+        let managed = ObjectFilter {
+            privileges: true,
+            ..Default::default()
+        };
+        assert_eq!(managed.apply(&schema).grants.len(), 2);
+        let in_public = ObjectFilter {
+            schemas: vec!["public".into()],
+            privileges: true,
+            ..Default::default()
+        };
+        assert_eq!(in_public.apply(&schema).grants.len(), 1);
     }
 }

@@ -16,6 +16,7 @@ mod function;
 mod name;
 mod partition;
 mod policy;
+mod privilege;
 mod sequence;
 mod table;
 mod trigger;
@@ -35,6 +36,7 @@ pub use function::{
 pub use name::{QualifiedName, quote_ident, quote_literal};
 pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
+pub use privilege::{Grant, GrantTarget, all_privileges};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use table::{
     Check, Column, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
@@ -47,7 +49,7 @@ pub use view::View;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The database engine a schema belongs to.
 #[derive(
@@ -109,6 +111,9 @@ pub struct Schema {
     /// Functions and procedures by signature (see [`Function::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub functions: BTreeMap<String, Function>,
+    /// Privileges granted on the objects above.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub grants: BTreeSet<Grant>,
 }
 
 impl Schema {

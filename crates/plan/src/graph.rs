@@ -64,6 +64,7 @@ pub(crate) enum Phase {
     CreateTrigger,
     CreatePolicy,
     CreateView,
+    Grant,
     Comment,
     DropFunction,
     DropSequence,

@@ -893,6 +893,13 @@ fn with_functions(functions: &[schema_ir::Function]) -> Schema {
     let mut s = Schema::postgres();
     for f in functions {
         s.functions.insert(f.signature(), f.clone());
+        // What both readers give a routine nobody revoked anything from.
+        s.grants.insert(schema_ir::Grant {
+            target: schema_ir::GrantTarget::Function(f.signature()),
+            grantee: "public".into(),
+            privilege: "EXECUTE".into(),
+            with_grant_option: false,
+        });
     }
     s
 }
@@ -1075,4 +1082,33 @@ fn partitioning_changes_are_flagged() {
     let codes: Vec<&str> = p.steps[0].hazards.iter().map(|h| h.code).collect();
     assert_eq!(codes, ["DROP_TABLE", "PARTITION_KEY_CHANGE"]);
     assert!(p.steps[1].sql.ends_with(") PARTITION BY LIST (day)"));
+}
+
+#[test]
+fn revoking_from_an_existing_object_is_flagged() {
+    let t = table("public", "t", vec![col("id", "integer")]);
+    let mut granted = Schema::postgres();
+    granted.tables.insert(t.name.clone(), t.clone());
+    let mut plain = granted.clone();
+    granted.grants.insert(schema_ir::Grant {
+        target: schema_ir::GrantTarget::Column(t.name.clone(), "id".into()),
+        grantee: "app reader".into(),
+        privilege: "SELECT".into(),
+        with_grant_option: false,
+    });
+    let p = run(&plain, &granted);
+    assert_eq!(
+        p.steps[0].sql,
+        "GRANT SELECT (id) ON TABLE public.t TO \"app reader\""
+    );
+    assert!(p.steps[0].hazards.is_empty());
+    let back = run(&granted, &plain);
+    assert_eq!(
+        back.steps[0].sql,
+        "REVOKE SELECT (id) ON TABLE public.t FROM \"app reader\""
+    );
+    assert_eq!(back.steps[0].hazards[0].code, "REVOKE_PRIVILEGE");
+    // Dropping the table takes its grants with it.
+    plain.tables.clear();
+    assert_eq!(kinds(&run(&granted, &plain)), ["drop_table public.t"]);
 }

@@ -125,7 +125,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     }
     super::extensions::build(&rows.extensions, &mut schema);
     super::views::build(&rows.views, &mut schema)?;
-    super::functions::build(&rows.functions, &mut schema)?;
+    let routines = super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
     super::policies::build(
@@ -134,6 +134,10 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         &rows.policies,
         &mut schema,
     )?;
+    // The parser gives every routine it reads PostgreSQL's default grant; the catalog's
+    // access lists are what counts.
+    schema.grants.clear();
+    super::grants::build(&rows.grants, &routines, &mut schema);
     for name in &namespace_stand_ins {
         schema.namespaces.remove(name);
     }

@@ -8,10 +8,12 @@ use schema_ir::Schema;
 use schema_parse::postgres as pg;
 use sqlx::postgres::PgRow;
 use sqlx::{FromRow, Row};
+use std::collections::BTreeMap;
 
 pub const FUNCTIONS: &str = concat!(
     selected_namespaces!(),
-    "SELECT ns.nspname AS schema,
+    "SELECT p.oid::int8 AS oid,
+            ns.nspname AS schema,
             p.proname::text AS name,
             pg_catalog.pg_get_functiondef(p.oid) AS definition,
             pg_catalog.obj_description(p.oid, 'pg_proc') AS comment
@@ -28,6 +30,7 @@ pub const FUNCTIONS: &str = concat!(
 
 #[derive(Debug, Clone)]
 pub struct FunctionRow {
+    pub oid: i64,
     pub schema: String,
     pub name: String,
     pub definition: String,
@@ -35,14 +38,20 @@ pub struct FunctionRow {
 }
 
 from_row!(FunctionRow {
+    oid,
     schema,
     name,
     definition,
     comment
 });
 
-/// Adds the routines to `schema` (after its types, which their signatures name).
-pub fn build(rows: &[FunctionRow], schema: &mut Schema) -> Result<(), InspectError> {
+/// Adds the routines to `schema` (after its types, which their signatures name); returns
+/// their signatures by oid.
+pub fn build(
+    rows: &[FunctionRow],
+    schema: &mut Schema,
+) -> Result<BTreeMap<i64, String>, InspectError> {
+    let mut signatures = BTreeMap::new();
     for row in rows {
         let object = format!("function {}.{}", row.schema, row.name);
         let signature = pg::apply_function(schema, &row.definition)
@@ -53,6 +62,7 @@ pub fn build(rows: &[FunctionRow], schema: &mut Schema) -> Result<(), InspectErr
         if let Some(f) = schema.functions.get_mut(&signature) {
             f.comment = row.comment.clone();
         }
+        signatures.insert(row.oid, signature);
     }
-    Ok(())
+    Ok(signatures)
 }

@@ -10,6 +10,7 @@ mod collations;
 mod domains;
 mod extensions;
 mod functions;
+mod grants;
 mod policies;
 mod triggers;
 mod views;
@@ -140,6 +141,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 17);
+        assert_eq!(small, 18);
     }
 }

@@ -378,6 +378,7 @@ pub struct CatalogRows {
     pub table_options: Vec<super::policies::TableOptionsRow>,
     pub policies: Vec<super::policies::PolicyRow>,
     pub partitions: Vec<super::policies::PartitionRow>,
+    pub grants: Vec<super::grants::GrantRow>,
 }
 
 /// The parameters every query takes.
@@ -412,6 +413,7 @@ pub async fn fetch_all(
         table_options: fetch(conn, super::policies::TABLE_OPTIONS, filters, queries).await?,
         policies: fetch(conn, super::policies::POLICIES, filters, queries).await?,
         partitions: fetch(conn, super::policies::PARTITIONS, filters, queries).await?,
+        grants: fetch(conn, super::grants::GRANTS, filters, queries).await?,
     })
 }
 

@@ -138,6 +138,8 @@ impl Reader<'_> {
                 return Err(format!("function {signature} already exists"));
             }
             function.comment = old.comment.clone();
+        } else {
+            self.grant_default_execute(&signature);
         }
         self.schema.functions.insert(signature.clone(), function);
         self.last_routine = Some(signature);
@@ -282,7 +284,7 @@ impl Reader<'_> {
     }
 
     /// The routine an `ObjectWithArgs` names, by signature.
-    fn find_routine(&self, owa: &ObjectWithArgs) -> Res<Option<String>> {
+    pub(crate) fn find_routine(&self, owa: &ObjectWithArgs) -> Res<Option<String>> {
         let names = nodes::strings(&owa.objname);
         let (schema, name) = super::split_names(&names)
             .ok_or_else(|| format!("invalid name {}", names.join(".")))?;
@@ -407,7 +409,11 @@ impl Reader<'_> {
         if self.schema.functions.contains_key(&new) {
             return Err(format!("function {new} already exists"));
         }
-        self.schema.functions.insert(new, function);
+        self.schema.functions.insert(new.clone(), function);
+        self.retarget_grants(|t| {
+            (*t == schema_ir::GrantTarget::Function(signature.clone()))
+                .then(|| schema_ir::GrantTarget::Function(new.clone()))
+        });
         Ok(())
     }
 }

@@ -11,6 +11,7 @@ mod domain;
 mod expr;
 mod extension;
 mod function;
+mod grant;
 mod index;
 mod literal;
 mod names;
@@ -194,6 +195,7 @@ impl<'s> Reader<'s> {
                 )));
             }
         }
+        self.forget_orphan_grants();
         Ok(())
     }
 
@@ -300,6 +302,7 @@ impl<'s> Reader<'s> {
             NodeEnum::RenameStmt(s) => self.rename(s),
             NodeEnum::AlterObjectSchemaStmt(s) => self.set_schema(s),
             NodeEnum::CommentStmt(s) => self.comment(s),
+            NodeEnum::GrantStmt(s) => self.grant(s),
             NodeEnum::AlterOwnerStmt(_) => {
                 self.unmanaged("OWNER TO");
                 Ok(())

@@ -9,7 +9,7 @@ use pg_query::protobuf::{
     AlterEnumStmt, AlterObjectSchemaStmt, CommentStmt, CreateEnumStmt, CreateSchemaStmt,
     DropBehavior, DropStmt, Node, ObjectType, RenameStmt,
 };
-use schema_ir::{DataType, EnumType, Namespace, QualifiedName};
+use schema_ir::{DataType, EnumType, GrantTarget, Namespace, QualifiedName};
 
 fn object_type(value: i32) -> ObjectType {
     ObjectType::try_from(value).unwrap_or(ObjectType::Undefined)
@@ -623,6 +623,13 @@ impl Reader<'_> {
         };
         table.name = to.clone();
         self.schema.tables.insert(to.clone(), table);
+        self.retarget_grants(|t| match t {
+            GrantTarget::Relation(r) if r == from => Some(GrantTarget::Relation(to.clone())),
+            GrantTarget::Column(r, c) if r == from => {
+                Some(GrantTarget::Column(to.clone(), c.clone()))
+            }
+            _ => None,
+        });
         for t in self.schema.tables.values_mut() {
             for fk in t.foreign_keys.values_mut() {
                 if fk.references == *from {

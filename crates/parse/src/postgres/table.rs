@@ -641,6 +641,12 @@ impl Reader<'_> {
     }
 
     pub(crate) fn rename_column(&mut self, table: &QualifiedName, old: &str, new: &str) -> Res<()> {
+        self.retarget_grants(|t| match t {
+            schema_ir::GrantTarget::Column(r, c) if r == table && c == old => {
+                Some(schema_ir::GrantTarget::Column(r.clone(), new.to_string()))
+            }
+            _ => None,
+        });
         let t = self.schema.tables.get(table).ok_or("table vanished")?;
         if t.column(old).is_none() {
             return Err(format!("column {old} of relation {table} does not exist"));

@@ -29,6 +29,7 @@ mod policy_change;
 mod rename_column;
 mod rename_table;
 mod replica_identity_change;
+mod revoke_privilege;
 mod set_not_null;
 mod table_persistence_change;
 mod type_change_may_fail;
@@ -62,6 +63,7 @@ pub use policy_change::POLICY_CHANGE;
 pub use rename_column::RENAME_COLUMN;
 pub use rename_table::RENAME_TABLE;
 pub use replica_identity_change::REPLICA_IDENTITY_CHANGE;
+pub use revoke_privilege::REVOKE_PRIVILEGE;
 pub use set_not_null::SET_NOT_NULL;
 pub use table_persistence_change::TABLE_PERSISTENCE_CHANGE;
 pub use type_change_may_fail::TYPE_CHANGE_MAY_FAIL;
@@ -138,6 +140,7 @@ pub const ALL: &[HazardKind] = &[
     DISABLE_ROW_SECURITY,
     POLICY_CHANGE,
     DROP_POLICY,
+    REVOKE_PRIVILEGE,
 ];
 
 /// `docs/hazards.md`: every code of [`ALL`] with its category, lock, risk and alternative.

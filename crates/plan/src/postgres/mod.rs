@@ -7,6 +7,7 @@ mod columns;
 mod domains;
 mod extensions;
 mod functions;
+mod grants;
 mod objects;
 mod partitions;
 mod policies;
@@ -105,6 +106,13 @@ impl Context {
             repartitioned,
             created_functions,
         }
+    }
+}
+
+impl Context {
+    /// Whether the plan creates (or re-creates) the routine a grant is on.
+    pub(crate) fn creates(&self, target: &schema_ir::GrantTarget) -> bool {
+        matches!(target, schema_ir::GrantTarget::Function(f) if self.created_functions.contains(f))
     }
 }
 
@@ -645,6 +653,9 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::SetTriggerEnabled {
             table, trigger, to, ..
         } => triggers::set_enabled(table, trigger, *to),
+        Change::Grant(g) => grants::grant(g),
+        Change::Revoke(g) => grants::revoke(g, false, ctx.creates(&g.target)),
+        Change::RevokeGrantOption(g) => grants::revoke(g, true, ctx.creates(&g.target)),
         Change::CreateView(v) => views::create_view(v),
         Change::DropView(v) => views::drop_view(v),
         Change::CreateCollation(c) => aggregates::create_collation(c),

@@ -1,0 +1,7 @@
+CREATE SCHEMA rep;
+CREATE TABLE rep.a (id serial);
+CREATE TABLE rep.b (id int);
+GRANT SELECT ON ALL TABLES IN SCHEMA rep TO pg_monitor;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA rep TO pg_monitor;
+CREATE TABLE rep.c (id int);
+ALTER TABLE rep.b RENAME TO b2;

@@ -1,0 +1,5 @@
+CREATE TABLE t (id int, v text);
+GRANT SELECT ON t TO pg_monitor;
+GRANT INSERT (v) ON t TO pg_monitor;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+REVOKE ALL ON FUNCTION f() FROM PUBLIC;

@@ -1,0 +1,11 @@
+CREATE SCHEMA app;
+GRANT USAGE ON SCHEMA app TO pg_monitor;
+CREATE TABLE app.accounts (id bigserial PRIMARY KEY, email text, secret text);
+GRANT SELECT, INSERT ON app.accounts TO pg_monitor WITH GRANT OPTION;
+GRANT SELECT (id, email), UPDATE (email) ON TABLE app.accounts TO pg_read_all_settings;
+GRANT USAGE ON SEQUENCE app.accounts_id_seq TO pg_monitor;
+CREATE FUNCTION app.lookup(e text) RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT id FROM app.accounts WHERE email = e $$;
+REVOKE EXECUTE ON FUNCTION app.lookup(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.lookup(text) TO pg_monitor;
+CREATE VIEW app.emails AS SELECT id, email FROM app.accounts;
+GRANT ALL ON app.emails TO pg_monitor;

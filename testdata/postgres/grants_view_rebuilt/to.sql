@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, v text);
+CREATE VIEW tv AS SELECT id, v FROM t;
+GRANT SELECT ON tv TO pg_monitor;
