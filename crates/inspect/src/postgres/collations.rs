@@ -21,11 +21,9 @@ pub const COLLATIONS: &str = concat!(
             pg_catalog.obj_description(c.oid, 'pg_collation') AS comment
      FROM pg_catalog.pg_collation c
      JOIN ns ON ns.oid = c.collnamespace
-     WHERE NOT ((ns.nspname || '.' || c.collname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_collation'::pg_catalog.regclass
-             AND e.objid = c.oid AND e.deptype = 'e')
+     WHERE",
+    selected_object!("pg_collation", "c", "collname"),
+    "
      ORDER BY 1, 2"
 );
 

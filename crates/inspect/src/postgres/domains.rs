@@ -42,11 +42,9 @@ pub const DOMAINS: &str = concat!(
      JOIN ns ON ns.oid = t.typnamespace
      JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
      WHERE t.typtype = 'd'
-       AND NOT ((ns.nspname || '.' || t.typname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-             AND e.objid = t.oid AND e.deptype = 'e')
+       AND",
+    selected_object!("pg_type", "t", "typname"),
+    "
      ORDER BY 1, 2"
 );
 
@@ -69,11 +67,9 @@ pub const COMPOSITES: &str = concat!(
      JOIN ns ON ns.oid = t.typnamespace
      JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
      WHERE t.typtype = 'c'
-       AND NOT ((ns.nspname || '.' || t.typname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-             AND e.objid = t.oid AND e.deptype = 'e')
+       AND",
+    selected_object!("pg_type", "t", "typname"),
+    "
      ORDER BY 1, 2"
 );
 

@@ -20,11 +20,9 @@ pub const FUNCTIONS: &str = concat!(
      FROM pg_catalog.pg_proc p
      JOIN ns ON ns.oid = p.pronamespace
      WHERE p.prokind IN ('f', 'p', 'w')
-       AND NOT ((ns.nspname || '.' || p.proname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
-             AND e.objid = p.oid AND e.deptype = 'e')
+       AND",
+    selected_object!("pg_proc", "p", "proname"),
+    "
      ORDER BY 1, 2, p.oid"
 );
 

@@ -27,18 +27,38 @@ macro_rules! selected_namespaces {
     };
 }
 
+/// Conditions on the object `$alias` (a row of catalog `$catalog` whose name is column
+/// `$name`, in schema `ns`) that select it: not excluded by `$2`, not created by an
+/// extension.
+macro_rules! selected_object {
+    ($catalog:literal, $alias:literal, $name:literal) => {
+        concat!(
+            " NOT ((ns.nspname || '.' || ",
+            $alias,
+            ".",
+            $name,
+            ") ~ ANY ($2::text[]))
+              AND NOT EXISTS (
+                  SELECT 1 FROM pg_catalog.pg_depend e
+                  WHERE e.classid = 'pg_catalog.",
+            $catalog,
+            "'::pg_catalog.regclass
+                    AND e.objid = ",
+            $alias,
+            ".oid AND e.deptype = 'e') "
+        )
+    };
+}
+
 /// Conditions on `c` (a `pg_class` row in schema `ns`) that select the managed tables:
 /// ordinary and partitioned tables that are not partitions, not excluded by `$2`, and not
 /// created by an extension.
 macro_rules! selected_tables {
     () => {
-        " c.relkind IN ('r', 'p')
-          AND NOT c.relispartition
-          AND NOT ((ns.nspname || '.' || c.relname) ~ ANY ($2::text[]))
-          AND NOT EXISTS (
-              SELECT 1 FROM pg_catalog.pg_depend e
-              WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                AND e.objid = c.oid AND e.deptype = 'e') "
+        concat!(
+            " c.relkind IN ('r', 'p') AND NOT c.relispartition AND",
+            selected_object!("pg_class", "c", "relname")
+        )
     };
 }
 
@@ -61,11 +81,9 @@ pub const ENUMS: &str = concat!(
      FROM pg_catalog.pg_type t
      JOIN ns ON ns.oid = t.typnamespace
      WHERE t.typtype = 'e'
-       AND NOT ((ns.nspname || '.' || t.typname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
-             AND e.objid = t.oid AND e.deptype = 'e')
+       AND",
+    selected_object!("pg_type", "t", "typname"),
+    "
      ORDER BY 1, 2"
 );
 

@@ -19,11 +19,9 @@ pub const VIEWS: &str = concat!(
      FROM pg_catalog.pg_class c
      JOIN ns ON ns.oid = c.relnamespace
      WHERE c.relkind IN ('v', 'm')
-       AND NOT ((ns.nspname || '.' || c.relname) ~ ANY ($2::text[]))
-       AND NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_depend e
-           WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-             AND e.objid = c.oid AND e.deptype = 'e')
+       AND",
+    selected_object!("pg_class", "c", "relname"),
+    "
      ORDER BY 1, 2"
 );
 

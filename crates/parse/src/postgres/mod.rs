@@ -538,6 +538,11 @@ impl<'s> Reader<'s> {
         Ok(Expr::new(sql, key))
     }
 
+    /// An optional expression node (`USING`, `WHEN`, `WHERE`) as an IR expression.
+    pub(crate) fn optional_expr(&self, node: Option<&Node>) -> Res<Option<Expr>> {
+        node.map(|n| self.expr(n)).transpose()
+    }
+
     /// A column default: a bare constant is keyed as a constant of the column's type.
     pub(crate) fn default_expr(&self, node: &Node, data_type: &DataType) -> Res<Expr> {
         let mut expr = self.expr(node)?;

@@ -552,10 +552,7 @@ impl Reader<'_> {
                 }
                 let include = nodes::strings(&c.including);
                 colnames.extend(include.iter().cloned());
-                let predicate = match c.where_clause.as_deref() {
-                    Some(w) => Some(self.expr(w)?),
-                    None => None,
-                };
+                let predicate = self.optional_expr(c.where_clause.as_deref())?;
                 let name = explicit.unwrap_or_else(|| {
                     let addition = column_addition(&index_column_names(&colnames));
                     choose_name(&table.name, Some(&addition), "excl", |n| {

@@ -87,10 +87,7 @@ impl Reader<'_> {
         let function = self
             .support_routine(&nodes::strings(&stmt.funcname))
             .ok_or("CREATE TRIGGER without a function")?;
-        let when = match stmt.when_clause.as_deref() {
-            Some(w) => Some(self.expr(w)?),
-            None => None,
-        };
+        let when = self.optional_expr(stmt.when_clause.as_deref())?;
         let constraint = if stmt.isconstraint {
             let referenced_table = match stmt.constrrel.as_ref() {
                 Some(rv) => Some(self.table(rv)?),

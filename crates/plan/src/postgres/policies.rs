@@ -129,46 +129,11 @@ pub(crate) fn set_row_security(
     policies: &[String],
     existing: bool,
 ) -> Vec<Planned> {
-    let mut out = Vec::new();
-    if from.0 != to.0 {
-        if to.0 {
-            let mut step = Planned::new(
-                Phase::CreatePolicy,
-                "enable_row_security",
-                table.to_string(),
-                format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"),
-            )
-            .requires([Resource::Table(table.clone())])
-            .requires(
-                policies
-                    .iter()
-                    .map(|p| Resource::Policy(table.clone(), p.clone())),
-            );
-            if existing {
-                step = step
-                    .lock(access_exclusive(table))
-                    .hazard(hazards::ENABLE_ROW_SECURITY.at(&table.to_string()));
-            }
-            out.push(step);
-        } else {
-            out.push(
-                Planned::new(
-                    Phase::DropTrigger,
-                    "disable_row_security",
-                    table.to_string(),
-                    format!("ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"),
-                )
-                .provides([Resource::RowSecurityOff(table.clone())])
-                .lock(access_exclusive(table))
-                .hazard(hazards::DISABLE_ROW_SECURITY.at(&table.to_string())),
-            );
-        }
-    }
-    if from.1 != to.1 {
-        let action = if to.1 { "FORCE" } else { "NO FORCE" };
-        let mut step = Planned::new(
+    // Turning row-level security on or forcing it waits for the table's policies.
+    let after_policies = |kind: &str, action: &str| {
+        let step = Planned::new(
             Phase::CreatePolicy,
-            "force_row_security",
+            kind,
             table.to_string(),
             format!("ALTER TABLE {table} {action} ROW LEVEL SECURITY"),
         )
@@ -179,9 +144,37 @@ pub(crate) fn set_row_security(
                 .map(|p| Resource::Policy(table.clone(), p.clone())),
         );
         if existing {
-            step = step.lock(access_exclusive(table));
+            step.lock(access_exclusive(table))
+        } else {
+            step
         }
-        out.push(step);
+    };
+    let mut out = Vec::new();
+    match (from.0, to.0) {
+        (false, true) => {
+            let step = after_policies("enable_row_security", "ENABLE");
+            out.push(if existing {
+                step.hazard(hazards::ENABLE_ROW_SECURITY.at(&table.to_string()))
+            } else {
+                step
+            });
+        }
+        (true, false) => out.push(
+            Planned::new(
+                Phase::DropTrigger,
+                "disable_row_security",
+                table.to_string(),
+                format!("ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"),
+            )
+            .provides([Resource::RowSecurityOff(table.clone())])
+            .lock(access_exclusive(table))
+            .hazard(hazards::DISABLE_ROW_SECURITY.at(&table.to_string())),
+        ),
+        _ => {}
+    }
+    if from.1 != to.1 {
+        let action = if to.1 { "FORCE" } else { "NO FORCE" };
+        out.push(after_policies("force_row_security", action));
     }
     out
 }
