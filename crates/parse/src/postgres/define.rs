@@ -302,16 +302,18 @@ impl Reader<'_> {
                     self.schema.aggregates.remove(&signature);
                 }
                 None if missing_ok => {}
-                None => return Err("aggregate does not exist".into()),
+                // Possibly one whose form is not managed (and was skipped with a warning).
+                None => self.warn("DROP AGGREGATE of an aggregate that is not managed; ignored"),
             }
         }
         Ok(())
     }
 
     pub(crate) fn comment_aggregate(&mut self, object: Option<&Node>, comment: &str) -> Res<()> {
-        let signature = self
-            .find_aggregate(object)?
-            .ok_or("aggregate does not exist")?;
+        let Some(signature) = self.find_aggregate(object)? else {
+            self.warn("COMMENT on an aggregate that is not managed; ignored");
+            return Ok(());
+        };
         if let Some(a) = self.schema.aggregates.get_mut(&signature) {
             a.comment = (!comment.is_empty()).then(|| comment.to_string());
         }

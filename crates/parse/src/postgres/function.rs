@@ -59,7 +59,7 @@ impl Reader<'_> {
                 plain.setof = false;
                 Some(Returns {
                     setof: t.setof,
-                    data_type: without_modifiers(self.data_type(&plain)?),
+                    data_type: self.routine_type(&plain)?,
                 })
             }
             None => {
@@ -165,10 +165,7 @@ impl Reader<'_> {
             _ => ArgumentMode::In,
         };
         let type_name = p.arg_type.as_ref().ok_or("argument without a type")?;
-        if type_name.pct_type {
-            return Err("argument types written with %TYPE are not supported".into());
-        }
-        let data_type = without_modifiers(self.data_type(type_name)?);
+        let data_type = self.routine_type(type_name)?;
         let default = match p.defexpr.as_deref() {
             Some(d) => Some(self.default_expr(d, &data_type)?),
             None => None,
@@ -179,6 +176,33 @@ impl Reader<'_> {
             data_type,
             default,
         })
+    }
+
+    /// The type of an argument or result: without modifiers, and `table.column%TYPE`
+    /// resolved to the column's type, as PostgreSQL does when it creates the routine.
+    fn routine_type(&self, type_name: &pg_query::protobuf::TypeName) -> Res<DataType> {
+        if !type_name.pct_type {
+            return Ok(without_modifiers(self.data_type(type_name)?));
+        }
+        let names = nodes::strings(&type_name.names);
+        let (column, table) = names.split_last().ok_or("invalid %TYPE")?;
+        let (schema, name) = super::split_names(table).ok_or("invalid %TYPE")?;
+        let found = self
+            .resolve(schema, name, |q| self.schema.tables.contains_key(q))
+            .and_then(|q| {
+                self.schema.tables[&q]
+                    .column(column)
+                    .map(|c| c.data_type.clone())
+            })
+            .ok_or_else(|| format!("type {}%TYPE does not exist", names.join(".")))?;
+        let data_type = without_modifiers(found);
+        Ok(
+            if type_name.array_bounds.is_empty() || data_type.is_array() {
+                data_type
+            } else {
+                DataType(format!("{}[]", data_type.0))
+            },
+        )
     }
 
     /// An attribute clause shared by `CREATE` and `ALTER FUNCTION`.
