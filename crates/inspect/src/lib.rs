@@ -63,6 +63,15 @@ pub async fn inspect(
         .map(|(schema, _)| schema)
 }
 
+/// [`inspect`], also returning how many catalog queries it ran: a fixed number, whatever
+/// the size of the schema.
+pub async fn inspect_counting_queries(
+    conn: &mut PgConnection,
+    options: &InspectOptions,
+) -> Result<(schema_ir::Schema, usize), InspectError> {
+    postgres::inspect(conn, options).await
+}
+
 /// Connects to `url`, inspects it and closes the connection.
 pub async fn inspect_url(
     url: &str,

@@ -206,6 +206,7 @@ impl Reader<'_> {
             nulls_not_distinct: stmt.nulls_not_distinct,
             comment: None,
         };
+        self.claim_relation(&schema, &name);
         self.schema
             .tables
             .get_mut(&table)

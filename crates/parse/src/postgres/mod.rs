@@ -30,7 +30,8 @@ use crate::{Diagnostic, ParseError, Severity};
 use pg_query::NodeEnum;
 use pg_query::protobuf::{Node, RangeVar, TypeName};
 use schema_ir::{DataType, Expr, QualifiedName, Schema};
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 pub use expr::split_identifiers;
 pub use view::catalog_view_key;
@@ -67,6 +68,7 @@ pub fn data_type(sql_type: &str) -> Result<DataType, ParseError> {
 pub fn apply_statement(schema: &mut Schema, sql: &str) -> Result<(), ParseError> {
     let mut reader = Reader::new(schema);
     reader.search_path = Vec::new();
+    reader.catalog = true;
     reader.read(sql, "<catalog>")
 }
 
@@ -97,6 +99,7 @@ pub fn partition_key(
 pub fn apply_function(schema: &mut Schema, sql: &str) -> Result<Option<String>, ParseError> {
     let mut reader = Reader::new(schema);
     reader.search_path = Vec::new();
+    reader.catalog = true;
     reader.read(sql, "<catalog>")?;
     Ok(reader.last_routine)
 }
@@ -134,6 +137,15 @@ pub struct Reader<'s> {
     opaque: Option<String>,
     /// The signature of the routine the last `CREATE FUNCTION` created.
     pub(crate) last_routine: Option<String>,
+    /// Statements printed by the catalog: consistent by construction, so names are not
+    /// checked for clashes.
+    catalog: bool,
+    /// Every relation name (schema, name) that may be taken: a superset, built on first use
+    /// and extended wherever a relation is added, so that a name outside it is free without
+    /// looking through every table. Rebuilt after renames.
+    claimed_relations: RefCell<Option<HashSet<(String, String)>>>,
+    /// The same for constraint names.
+    claimed_constraints: RefCell<Option<HashSet<(String, String)>>>,
 }
 
 impl<'s> Reader<'s> {
@@ -149,6 +161,9 @@ impl<'s> Reader<'s> {
             unmanaged_types: BTreeSet::new(),
             opaque: None,
             last_routine: None,
+            catalog: false,
+            claimed_relations: RefCell::new(None),
+            claimed_constraints: RefCell::new(None),
         }
     }
 
@@ -173,6 +188,12 @@ impl<'s> Reader<'s> {
                 continue;
             };
             let result = self.statement(stmt);
+            if matches!(
+                stmt,
+                NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_)
+            ) {
+                self.reclaim();
+            }
             for message in std::mem::take(&mut self.warnings) {
                 self.diagnostics
                     .push(source.diagnostic(Severity::Warning, offset, message));
@@ -376,7 +397,10 @@ impl<'s> Reader<'s> {
         schema: &str,
         name: &str,
     ) -> Option<(QualifiedName, QualifiedName)> {
-        let found = self.resolve(schema, name, |q| self.schema.partition_parent(q).is_some())?;
+        // Partitions are unmanaged relations: the set answers quickly for every other name.
+        let found = self.resolve(schema, name, |q| {
+            self.unmanaged.contains(q) && self.schema.partition_parent(q).is_some()
+        })?;
         let parent = self.schema.partition_parent(&found)?.name.clone();
         Some((parent, found))
     }
@@ -464,6 +488,14 @@ impl<'s> Reader<'s> {
     /// namespace `schema`.
     pub(crate) fn relation_taken(&self, schema: &str, name: &str) -> bool {
         let q = QualifiedName::new(schema, name);
+        if self.identity_sequences.contains_key(&q) {
+            return true;
+        }
+        if self.catalog
+            || !self.maybe_claimed(&self.claimed_relations, schema, name, relation_names)
+        {
+            return false;
+        }
         self.schema.tables.contains_key(&q)
             || self.schema.partition_parent(&q).is_some()
             || self.schema.sequences.contains_key(&q)
@@ -477,8 +509,46 @@ impl<'s> Reader<'s> {
             })
     }
 
+    /// Whether `(schema, name)` is in a claimed-name set, building the set on first use.
+    fn maybe_claimed(
+        &self,
+        set: &RefCell<Option<HashSet<(String, String)>>>,
+        schema: &str,
+        name: &str,
+        build: impl Fn(&Schema) -> HashSet<(String, String)>,
+    ) -> bool {
+        let mut set = set.borrow_mut();
+        let set = set.get_or_insert_with(|| build(self.schema));
+        set.contains(&(schema.to_string(), name.to_string()))
+    }
+
+    /// Records a relation name being taken.
+    pub(crate) fn claim_relation(&self, schema: &str, name: &str) {
+        if let Some(set) = self.claimed_relations.borrow_mut().as_mut() {
+            set.insert((schema.to_string(), name.to_string()));
+        }
+    }
+
+    /// Records a constraint name being taken.
+    pub(crate) fn claim_constraint(&self, schema: &str, name: &str) {
+        if let Some(set) = self.claimed_constraints.borrow_mut().as_mut() {
+            set.insert((schema.to_string(), name.to_string()));
+        }
+    }
+
+    /// Forgets the claimed names (after statements that rename or move objects).
+    fn reclaim(&self) {
+        *self.claimed_relations.borrow_mut() = None;
+        *self.claimed_constraints.borrow_mut() = None;
+    }
+
     /// Whether any table of namespace `schema` has a constraint named `name`.
     pub(crate) fn constraint_taken(&self, schema: &str, name: &str) -> bool {
+        if self.catalog
+            || !self.maybe_claimed(&self.claimed_constraints, schema, name, constraint_names)
+        {
+            return false;
+        }
         self.schema
             .tables
             .values()
@@ -610,6 +680,45 @@ impl<'s> Reader<'s> {
         }
         false
     }
+}
+
+/// Every relation name of `schema`: tables and their partitions, keys and indexes, sequences.
+fn relation_names(schema: &Schema) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    let mut add = |q: &QualifiedName, name: &str| {
+        out.insert((q.schema.clone(), name.to_string()));
+    };
+    for t in schema.tables.values() {
+        add(&t.name, &t.name.name);
+        for p in t.partitions.keys() {
+            add(p, &p.name);
+        }
+        for name in t
+            .indexes
+            .keys()
+            .chain(t.unique_constraints.keys())
+            .chain(t.exclusions.keys())
+            .chain(t.primary_key.iter().map(|pk| &pk.name))
+        {
+            add(&t.name, name);
+        }
+    }
+    for q in schema.sequences.keys() {
+        add(q, &q.name);
+    }
+    out
+}
+
+/// Every constraint name of `schema`, by namespace.
+fn constraint_names(schema: &Schema) -> HashSet<(String, String)> {
+    schema
+        .tables
+        .values()
+        .flat_map(|t| {
+            t.constraint_names()
+                .map(|c| (t.name.schema.clone(), c.to_string()))
+        })
+        .collect()
 }
 
 /// `schema.name` or `name` from a list of name parts.

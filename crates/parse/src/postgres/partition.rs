@@ -145,6 +145,7 @@ impl Reader<'_> {
     }
 
     fn attach(&mut self, parent: &QualifiedName, name: QualifiedName, bound: Expr) {
+        self.claim_relation(&name.schema, &name.name);
         self.unmanaged.insert(name.clone());
         if let Some(t) = self.schema.tables.get_mut(parent) {
             t.partitions.insert(
@@ -212,6 +213,7 @@ impl Reader<'_> {
             .and_then(|t| t.partitions.remove(&found));
         table.comment = partition.and_then(|p| p.comment);
         self.unmanaged.remove(&found);
+        self.claim_relation(&found.schema, &found.name);
         self.schema.tables.insert(found, table);
         Ok(())
     }

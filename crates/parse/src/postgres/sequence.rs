@@ -189,6 +189,7 @@ impl Reader<'_> {
             Some(parts) => self.sequence_owner(parts)?,
             None => None,
         };
+        self.claim_relation(&name.schema, &name.name);
         self.schema.sequences.insert(
             name.clone(),
             Sequence {

@@ -177,6 +177,10 @@ impl Reader<'_> {
                 Some(ns) => self.warn(format!("{ns}.{option} is not managed; ignored")),
             }
         }
+        self.claim_relation(&name.schema, &name.name);
+        for c in inherited.checks.keys() {
+            self.claim_constraint(&name.schema, c);
+        }
         self.schema.tables.insert(name.clone(), inherited);
         let mut pending = Vec::new();
         for element in &stmt.table_elts {
@@ -304,6 +308,7 @@ impl Reader<'_> {
             );
             column.default = Some(super::expr(&text).map_err(|e| e.to_string())?);
             column.not_null = true;
+            self.claim_relation(&seq_name.schema, &seq_name.name);
             self.schema.sequences.insert(
                 seq_name.clone(),
                 Sequence {
@@ -399,6 +404,7 @@ impl Reader<'_> {
                         self.constraint_taken(&schema, n)
                     })
                 });
+                self.claim_constraint(&schema, &name);
                 let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
                 t.checks.insert(
                     name.clone(),
@@ -458,6 +464,8 @@ impl Reader<'_> {
                         choose_name(&table.name, Some(&addition), "key", taken)
                     }
                 };
+                self.claim_relation(&schema, &name);
+                self.claim_constraint(&schema, &name);
                 let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
                 if primary {
                     for col in &columns {
@@ -508,6 +516,7 @@ impl Reader<'_> {
                     "p" => ForeignKeyMatch::Partial,
                     _ => ForeignKeyMatch::Simple,
                 };
+                self.claim_constraint(&schema, &name);
                 let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
                 t.foreign_keys.insert(
                     name.clone(),
@@ -559,6 +568,8 @@ impl Reader<'_> {
                         self.constraint_taken(&schema, n) || self.relation_taken(&schema, n)
                     })
                 });
+                self.claim_relation(&schema, &name);
+                self.claim_constraint(&schema, &name);
                 let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
                 t.exclusions.insert(
                     name.clone(),
