@@ -1,0 +1,3 @@
+CREATE TYPE money_amount AS (amount numeric, currency char(3));
+CREATE TABLE prices (sku text PRIMARY KEY, price money_amount NOT NULL);
+CREATE FUNCTION fmt(m money_amount) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT m.amount || ' ' || m.currency $$;

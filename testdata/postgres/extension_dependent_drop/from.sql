@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE tags (name citext PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE articles (id bigint PRIMARY KEY, title text NOT NULL);

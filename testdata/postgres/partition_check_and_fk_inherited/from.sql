@@ -1,0 +1,3 @@
+CREATE TABLE accounts (id bigint PRIMARY KEY);
+CREATE TABLE ledger (id bigint NOT NULL, account_id bigint NOT NULL, booked date NOT NULL, amount numeric NOT NULL) PARTITION BY RANGE (booked);
+CREATE TABLE ledger_2025 PARTITION OF ledger FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');

@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, email_normalized text);
+CREATE FUNCTION normalize_email() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.email_normalized := lower(NEW.email); RETURN NEW; END $$;
