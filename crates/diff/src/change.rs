@@ -149,6 +149,9 @@ pub enum Change {
     CreatePartition {
         table: QualifiedName,
         partition: Partition,
+        /// The table has a DEFAULT partition, which is scanned for rows that now belong to
+        /// the new one.
+        beside_default: bool,
     },
     DropPartition {
         table: QualifiedName,

@@ -7,7 +7,15 @@
 use crate::change::{Change, CommentTarget};
 use schema_ir::Table;
 
-pub(crate) fn diff_options(old: &Table, new: &Table, out: &mut Vec<Change>) {
+/// Changes of the options, partitions and policies of `new`, given the columns whose type
+/// changes or which go away (a policy naming one is dropped and created again around it:
+/// PostgreSQL refuses to change a column a policy uses).
+pub(crate) fn diff_options(
+    old: &Table,
+    new: &Table,
+    touched: &std::collections::BTreeSet<&str>,
+    out: &mut Vec<Change>,
+) {
     let table = &new.name;
     if old.unlogged != new.unlogged {
         out.push(Change::SetUnlogged {
@@ -34,6 +42,7 @@ pub(crate) fn diff_options(old: &Table, new: &Table, out: &mut Vec<Change>) {
             None => out.push(Change::CreatePartition {
                 table: table.clone(),
                 partition: partition.clone(),
+                beside_default: old.partitions.values().any(|p| p.bound.key == "DEFAULT"),
             }),
             Some(before) => {
                 if before.bound != partition.bound {
@@ -68,8 +77,12 @@ pub(crate) fn diff_options(old: &Table, new: &Table, out: &mut Vec<Change>) {
                 policy: policy.clone(),
             }),
             Some(before) => {
-                if before.redefined(policy) {
-                    if before.alterable_to(policy) {
+                let reads_touched = [&before.using, &before.with_check]
+                    .into_iter()
+                    .flatten()
+                    .any(|e| touched.iter().any(|c| crate::table::mentions(&e.key, c)));
+                if before.redefined(policy) || reads_touched {
+                    if before.alterable_to(policy) && !reads_touched {
                         out.push(Change::AlterPolicy {
                             table: table.clone(),
                             from: before.clone(),

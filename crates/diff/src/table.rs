@@ -227,7 +227,7 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         }
     }
     crate::triggers::diff_triggers(old, new, &touched, out);
-    crate::policies::diff_options(old, new, out);
+    crate::policies::diff_options(old, new, &touched, out);
 
     if old.comment != new.comment {
         out.push(Change::SetComment {

@@ -355,6 +355,33 @@ pub(crate) fn normalize_select(
         }
     }
     collapse_field_expansions(&mut select.target_list);
+    // `GROUP BY 1` / `ORDER BY 1` name output columns by position; the catalog prints the
+    // output's expression.
+    let positional = |n: &Node| -> Option<Node> {
+        let Some(NodeEnum::AConst(c)) = n.node.as_ref() else {
+            return None;
+        };
+        let Some(pg_query::protobuf::a_const::Val::Ival(i)) = c.val.as_ref() else {
+            return None;
+        };
+        let index = usize::try_from(i.ival).ok()?.checked_sub(1)?;
+        match select.target_list.get(index)?.node.as_ref() {
+            Some(NodeEnum::ResTarget(t)) => t.val.as_deref().cloned(),
+            _ => None,
+        }
+    };
+    for item in &mut select.group_clause {
+        if let Some(output) = positional(item) {
+            *item = output;
+        }
+    }
+    for sort in &mut select.sort_clause {
+        if let Some(NodeEnum::SortBy(s)) = sort.node.as_mut()
+            && let Some(output) = s.node.as_deref().and_then(positional)
+        {
+            s.node = Some(Box::new(output));
+        }
+    }
     for list in [
         &mut select.group_clause,
         &mut select.distinct_clause,

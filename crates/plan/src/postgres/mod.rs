@@ -629,8 +629,19 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateFunction(f) => functions::create_function(f),
         Change::DropFunction(f) => functions::drop_function(f, ctx),
         Change::ReplaceFunction { to, .. } => functions::replace_function(to),
-        Change::CreatePartition { table, partition } => {
-            partitions::create_partition(table, partition, true)
+        Change::CreatePartition {
+            table,
+            partition,
+            beside_default,
+        } => {
+            let mut steps = partitions::create_partition(table, partition, true);
+            if *beside_default {
+                steps[0].step.hazards.push(hazards::PARTITION_BOUND_CHANGE.with_message(format!(
+                    "{}: the DEFAULT partition of {table} is scanned, and the step fails if it holds rows that belong to the new partition",
+                    partition.name
+                )));
+            }
+            steps
         }
         Change::DropPartition { table, partition } => partitions::drop_partition(table, partition),
         Change::SetPartitionBound { table, to, .. } => partitions::set_partition_bound(table, to),

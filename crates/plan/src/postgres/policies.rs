@@ -174,7 +174,19 @@ pub(crate) fn set_row_security(
     }
     if from.1 != to.1 {
         let action = if to.1 { "FORCE" } else { "NO FORCE" };
-        out.push(after_policies("force_row_security", action));
+        let step = after_policies("force_row_security", action);
+        let object = table.to_string();
+        out.push(match (existing, to.1) {
+            (false, _) => step,
+            (true, true) => step.hazard(hazards::ENABLE_ROW_SECURITY.with_message(format!(
+                "{object}: FORCE makes the table's owner, often the application's own role, subject to its policies; {}",
+                hazards::ENABLE_ROW_SECURITY.summary
+            ))),
+            (true, false) => step.hazard(hazards::DISABLE_ROW_SECURITY.with_message(format!(
+                "{object}: NO FORCE lets the table's owner see and change every row again; {}",
+                hazards::DISABLE_ROW_SECURITY.summary
+            ))),
+        });
     }
     out
 }
