@@ -4,7 +4,8 @@
 //! default cannot be replaced.
 
 use crate::{Change, CommentTarget};
-use schema_ir::Schema;
+use schema_ir::{IndexTarget, QualifiedName, Schema};
+use std::collections::BTreeSet;
 
 pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
     for (signature, new) in &to.functions {
@@ -38,6 +39,98 @@ pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Chang
     for (signature, old) in &from.functions {
         if !to.functions.contains_key(signature) {
             changes.push(Change::DropFunction(old.clone()));
+        }
+    }
+}
+
+/// Names of the routines the changes drop and create again (their dependents must go first).
+pub(crate) fn recreated(changes: &[Change]) -> BTreeSet<String> {
+    let created: BTreeSet<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateFunction(f) => Some(f.signature()),
+            _ => None,
+        })
+        .collect();
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropFunction(f) if created.contains(&f.signature()) => {
+                Some(f.name.name.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether an expression key calls one of `names` (keys drop schema qualifiers of calls).
+pub(crate) fn calls_any(key: &str, names: &BTreeSet<String>) -> bool {
+    names.iter().any(|n| {
+        let quoted = schema_ir::quote_ident(n);
+        key.match_indices(&format!("{quoted}(")).any(|(at, _)| {
+            !key[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        })
+    })
+}
+
+/// Indexes and checks that call a routine being dropped and created again are dropped
+/// before it and created again after it (PostgreSQL refuses to drop a routine they use).
+pub(crate) fn rebuild_dependents(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
+    let names = recreated(changes);
+    if names.is_empty() {
+        return;
+    }
+    let already: BTreeSet<(QualifiedName, String)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropIndex { table, index } => Some((table.clone(), index.name.clone())),
+            Change::DropCheck { table, check } => Some((table.clone(), check.name.clone())),
+            _ => None,
+        })
+        .collect();
+    for (name, old) in &from.tables {
+        let Some(new) = to.tables.get(name) else {
+            continue;
+        };
+        for (index_name, index) in &old.indexes {
+            let Some(kept) = new.indexes.get(index_name) else {
+                continue;
+            };
+            let uses = index.predicate.iter().any(|p| calls_any(&p.key, &names))
+                || index.keys.iter().any(|k| match &k.target {
+                    IndexTarget::Expression(e) => calls_any(&e.key, &names),
+                    IndexTarget::Column(_) => false,
+                });
+            if uses && !already.contains(&(name.clone(), index_name.clone())) {
+                changes.push(Change::DropIndex {
+                    table: name.clone(),
+                    index: index.clone(),
+                });
+                changes.push(Change::CreateIndex {
+                    table: name.clone(),
+                    index: kept.clone(),
+                });
+            }
+        }
+        for (check_name, check) in &old.checks {
+            let Some(kept) = new.checks.get(check_name) else {
+                continue;
+            };
+            if calls_any(&check.expr.key, &names)
+                && !already.contains(&(name.clone(), check_name.clone()))
+            {
+                changes.push(Change::DropCheck {
+                    table: name.clone(),
+                    check: check.clone(),
+                });
+                changes.push(Change::AddCheck {
+                    table: name.clone(),
+                    check: kept.clone(),
+                });
+            }
         }
     }
 }

@@ -122,6 +122,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     }
 
     triggers::rebuild_for_functions(from, to, &mut changes);
+    functions::rebuild_dependents(from, to, &mut changes);
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);

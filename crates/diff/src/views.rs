@@ -33,9 +33,12 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
             _ => {}
         }
     }
+    let recreated = crate::functions::recreated(changes);
     for (name, old) in &from.views {
         match to.views.get(name) {
-            Some(new) if !redefined(old, new) => {}
+            Some(new)
+                if !redefined(old, new)
+                    && !crate::functions::calls_any(&old.definition.key, &recreated) => {}
             _ => {
                 changed.insert(name.clone());
             }
@@ -67,7 +70,11 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
         let new = to.views.get(name);
         let drop = match new {
             None => true,
-            Some(new) => redefined(old, new) || rebuilt.contains(name),
+            Some(new) => {
+                redefined(old, new)
+                    || rebuilt.contains(name)
+                    || crate::functions::calls_any(&old.definition.key, &recreated)
+            }
         };
         if drop {
             changes.push(Change::DropView(old.clone()));
@@ -75,7 +82,11 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
     }
     for (name, new) in &to.views {
         match from.views.get(name) {
-            Some(old) if !redefined(old, new) && !rebuilt.contains(name) => {
+            Some(old)
+                if !redefined(old, new)
+                    && !rebuilt.contains(name)
+                    && !crate::functions::calls_any(&old.definition.key, &recreated) =>
+            {
                 if old.comment != new.comment {
                     changes.push(Change::SetComment {
                         target: CommentTarget::View {

@@ -209,7 +209,15 @@ pub(crate) fn replace_function(to: &Function) -> Vec<Planned> {
 
 pub(crate) fn drop_function(f: &Function, ctx: &super::Context) -> Vec<Planned> {
     let signature = f.signature();
-    let hazard = if ctx.created_functions.contains(&signature) {
+    let recreated = ctx.created_functions.contains(&signature);
+    // A routine created again goes early, right after what used it is dropped, so that
+    // the new one exists before tables, views and indexes are created again.
+    let phase = if recreated {
+        Phase::DropTable
+    } else {
+        Phase::DropFunction
+    };
+    let hazard = if recreated {
         hazards::DROP_FUNCTION.with_message(format!(
             "{signature}: dropped and created again, because its result type, argument names \
              or defaults cannot change in place; callers relying on the old definition break"
@@ -219,7 +227,7 @@ pub(crate) fn drop_function(f: &Function, ctx: &super::Context) -> Vec<Planned> 
     };
     vec![
         Planned::new(
-            Phase::DropFunction,
+            phase,
             "drop_function",
             f.signature(),
             format!("DROP {} {}({})", kind(f), f.name, f.identity_arguments()),
