@@ -592,7 +592,30 @@ impl<'s> Reader<'s> {
 
     /// An expression node as an IR expression (text from the deparser, canonical key).
     pub(crate) fn expr(&self, node: &Node) -> Res<Expr> {
-        let sql = expr::deparse(node)?;
+        let sql = if self.search_path.first().is_some_and(|s| s != "public") {
+            // Under another search path, what the files create there is named with its
+            // schema, so the plan runs the same in any session.
+            let outside_public = |q: QualifiedName| (q.schema != "public").then_some(q.schema);
+            let routine = |name: &str| {
+                self.resolve("", name, |q| {
+                    self.schema.functions.values().any(|f| f.name == *q)
+                })
+                .and_then(outside_public)
+            };
+            let user_type = |name: &str| {
+                self.resolve("", name, |q| {
+                    self.schema.enums.contains_key(q)
+                        || self.schema.domains.contains_key(q)
+                        || self.schema.composite_types.contains_key(q)
+                })
+                .and_then(outside_public)
+            };
+            let mut qualified = node.clone();
+            expr::qualify(&mut qualified, &routine, &user_type);
+            expr::deparse(&qualified)?
+        } else {
+            expr::deparse(node)?
+        };
         let relation_schema = |name: &str| {
             self.resolve("", name, |q| {
                 self.schema.sequences.contains_key(q) || self.schema.tables.contains_key(q)

@@ -189,7 +189,8 @@ pub fn data_type(type_name: &TypeName, unqualified: &Unqualified<'_>) -> Result<
     match (schema, unqualified) {
         (Some("pg_catalog"), _) => Ok(builtin(name)),
         (None, Unqualified::Builtin) => Ok(builtin(if name == "char" { "\"char\"" } else { name })),
-        (Some("public"), Unqualified::Bare) | (None, Unqualified::Bare) => {
+        // Keys drop the schema of a type as they drop that of a routine.
+        (Some(_), Unqualified::Bare) | (None, Unqualified::Bare) => {
             Ok(builtin(if name == "char" { "\"char\"" } else { name }))
         }
         (Some(schema), _) => Ok(DataType::user(&QualifiedName::new(schema, name), p.array)),
