@@ -121,7 +121,10 @@ async fn main() {
         let pieces = generate(n);
         let sql = pieces.concat();
         let (parsed, parse) = timed(|| schema_parse::parse_sql(&sql, "generated.sql"));
-        let parsed = parsed.unwrap_or_else(|e| panic!("generated schema does not parse: {e}"));
+        let parsed = parsed.unwrap_or_else(|e| {
+            eprintln!("the generated schema does not parse: {e}");
+            std::process::exit(1)
+        });
         let files = parsed.schema;
         let objects = files.tables.len()
             + files
@@ -138,7 +141,10 @@ async fn main() {
         };
         let start = Instant::now();
         for piece in &pieces {
-            db.execute(piece).await.expect("generated schema loads");
+            if let Err(e) = db.execute(piece).await {
+                eprintln!("loading the generated schema failed: {e}");
+                std::process::exit(1);
+            }
         }
         let load = start.elapsed();
 
@@ -147,7 +153,10 @@ async fn main() {
         let (live, queries) =
             schema_inspect::inspect_counting_queries(&mut conn, &InspectOptions::default())
                 .await
-                .expect("inspects");
+                .unwrap_or_else(|e| {
+                    eprintln!("inspecting the generated database failed: {e}");
+                    std::process::exit(1)
+                });
         let inspect = start.elapsed();
 
         let (same, diff_same) = timed(|| {

@@ -14,7 +14,8 @@ pub struct ObjectFilter {
 }
 
 impl ObjectFilter {
-    pub fn is_empty(&self) -> bool {
+    /// Whether the filter keeps every object (all schemas, no exclusions, privileges too).
+    pub fn keeps_everything(&self) -> bool {
         self.schemas.is_empty() && self.exclude.is_empty() && self.privileges
     }
 
@@ -30,7 +31,7 @@ impl ObjectFilter {
 
     /// `schema` without the objects this filter leaves alone.
     pub fn apply(&self, schema: &Schema) -> Schema {
-        if self.is_empty() {
+        if self.keeps_everything() {
             return schema.clone();
         }
         let mut kept = schema.clone();

@@ -408,66 +408,25 @@ pub(crate) fn qualify(
     routine: &dyn Fn(&str) -> Option<String>,
     user_type: &dyn Fn(&str) -> Option<String>,
 ) {
-    let each = |list: &mut [Node]| {
-        for item in list {
-            qualify(item, routine, user_type);
-        }
-    };
-    let Some(inner) = n.node.as_mut() else {
-        return;
-    };
-    let one = |b: &mut Option<Box<Node>>| {
-        if let Some(b) = b.as_deref_mut() {
-            qualify(b, routine, user_type);
-        }
-    };
-    match inner {
+    let schema_node = |schema: String| node(NodeEnum::String(PgString { sval: schema }));
+    nodes::walk_expr_mut(n, &mut |inner| match inner {
         NodeEnum::FuncCall(call) => {
             if let [name] = call.funcname.as_slice()
                 && let Some(schema) = nodes::string(name).and_then(routine)
             {
-                call.funcname
-                    .insert(0, node(NodeEnum::String(PgString { sval: schema })));
+                call.funcname.insert(0, schema_node(schema));
             }
-            each(&mut call.args);
-            one(&mut call.agg_filter);
         }
         NodeEnum::TypeCast(cast) => {
-            one(&mut cast.arg);
             if let Some(t) = cast.type_name.as_mut()
                 && let [name] = t.names.as_slice()
                 && let Some(schema) = nodes::string(name).and_then(user_type)
             {
-                t.names
-                    .insert(0, node(NodeEnum::String(PgString { sval: schema })));
+                t.names.insert(0, schema_node(schema));
             }
         }
-        NodeEnum::AExpr(e) => {
-            one(&mut e.lexpr);
-            one(&mut e.rexpr);
-        }
-        NodeEnum::BoolExpr(b) => each(&mut b.args),
-        NodeEnum::NullTest(t) => one(&mut t.arg),
-        NodeEnum::BooleanTest(t) => one(&mut t.arg),
-        NodeEnum::CaseExpr(c) => {
-            one(&mut c.arg);
-            each(&mut c.args);
-            one(&mut c.defresult);
-        }
-        NodeEnum::CaseWhen(w) => {
-            one(&mut w.expr);
-            one(&mut w.result);
-        }
-        NodeEnum::CoalesceExpr(c) => each(&mut c.args),
-        NodeEnum::MinMaxExpr(m) => each(&mut m.args),
-        NodeEnum::AArrayExpr(a) => each(&mut a.elements),
-        NodeEnum::RowExpr(r) => each(&mut r.args),
-        NodeEnum::List(l) => each(&mut l.items),
-        NodeEnum::CollateClause(c) => one(&mut c.arg),
-        NodeEnum::AIndirection(i) => one(&mut i.arg),
-        NodeEnum::SubLink(s) => one(&mut s.testexpr),
         _ => {}
-    }
+    });
 }
 
 fn rewrite_a_expr(e: &mut AExpr) -> Option<Node> {

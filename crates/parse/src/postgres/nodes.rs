@@ -56,6 +56,54 @@ pub fn constant_text(node: &Node) -> Option<String> {
     }
 }
 
+/// Calls `visit` on every node of an expression tree (scalar expression kinds; subqueries are
+/// not entered), parents before children.
+pub fn walk_expr_mut(node: &mut Node, visit: &mut dyn FnMut(&mut NodeEnum)) {
+    let Some(inner) = node.node.as_mut() else {
+        return;
+    };
+    visit(inner);
+    for child in children_mut(inner) {
+        walk_expr_mut(child, visit);
+    }
+}
+
+/// The direct sub-expressions of an expression node.
+fn children_mut(inner: &mut NodeEnum) -> Vec<&mut Node> {
+    fn boxed(b: &mut Option<Box<Node>>) -> Option<&mut Node> {
+        b.as_deref_mut()
+    }
+    match inner {
+        NodeEnum::FuncCall(f) => f.args.iter_mut().chain(boxed(&mut f.agg_filter)).collect(),
+        NodeEnum::AExpr(e) => boxed(&mut e.lexpr)
+            .into_iter()
+            .chain(boxed(&mut e.rexpr))
+            .collect(),
+        NodeEnum::CaseExpr(c) => boxed(&mut c.arg)
+            .into_iter()
+            .chain(c.args.iter_mut())
+            .chain(boxed(&mut c.defresult))
+            .collect(),
+        NodeEnum::CaseWhen(w) => boxed(&mut w.expr)
+            .into_iter()
+            .chain(boxed(&mut w.result))
+            .collect(),
+        NodeEnum::TypeCast(t) => boxed(&mut t.arg).into_iter().collect(),
+        NodeEnum::NullTest(t) => boxed(&mut t.arg).into_iter().collect(),
+        NodeEnum::BooleanTest(t) => boxed(&mut t.arg).into_iter().collect(),
+        NodeEnum::CollateClause(c) => boxed(&mut c.arg).into_iter().collect(),
+        NodeEnum::AIndirection(i) => boxed(&mut i.arg).into_iter().collect(),
+        NodeEnum::SubLink(s) => boxed(&mut s.testexpr).into_iter().collect(),
+        NodeEnum::BoolExpr(b) => b.args.iter_mut().collect(),
+        NodeEnum::CoalesceExpr(c) => c.args.iter_mut().collect(),
+        NodeEnum::MinMaxExpr(m) => m.args.iter_mut().collect(),
+        NodeEnum::AArrayExpr(a) => a.elements.iter_mut().collect(),
+        NodeEnum::RowExpr(r) => r.args.iter_mut().collect(),
+        NodeEnum::List(l) => l.items.iter_mut().collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The message of a `pg_query` error without its prefix.
 pub fn error_text(error: &pg_query::Error) -> String {
     match error {

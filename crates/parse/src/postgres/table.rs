@@ -803,53 +803,12 @@ pub(crate) fn push_constraint(pending: &mut Vec<Constraint>, c: &Constraint) {
 
 /// Renames column references `old` to `new` inside an expression tree.
 pub(crate) fn rename_refs(node: &mut Node, old: &str, new: &str) {
-    let Some(inner) = node.node.as_mut() else {
-        return;
-    };
-    let each = |list: &mut Vec<Node>| {
-        for n in list {
-            rename_refs(n, old, new);
+    nodes::walk_expr_mut(node, &mut |inner| {
+        if let NodeEnum::ColumnRef(c) = inner
+            && let Some(NodeEnum::String(s)) = c.fields.last_mut().and_then(|f| f.node.as_mut())
+            && s.sval == old
+        {
+            s.sval = new.to_string();
         }
-    };
-    let one = |n: &mut Option<Box<Node>>| {
-        if let Some(n) = n {
-            rename_refs(n, old, new);
-        }
-    };
-    match inner {
-        NodeEnum::ColumnRef(c) => {
-            if let Some(NodeEnum::String(s)) = c.fields.last_mut().and_then(|f| f.node.as_mut())
-                && s.sval == old
-            {
-                s.sval = new.to_string();
-            }
-        }
-        NodeEnum::AExpr(e) => {
-            one(&mut e.lexpr);
-            one(&mut e.rexpr);
-        }
-        NodeEnum::BoolExpr(b) => each(&mut b.args),
-        NodeEnum::FuncCall(f) => each(&mut f.args),
-        NodeEnum::TypeCast(t) => one(&mut t.arg),
-        NodeEnum::NullTest(t) => one(&mut t.arg),
-        NodeEnum::BooleanTest(t) => one(&mut t.arg),
-        NodeEnum::CaseExpr(c) => {
-            one(&mut c.arg);
-            each(&mut c.args);
-            one(&mut c.defresult);
-        }
-        NodeEnum::CaseWhen(w) => {
-            one(&mut w.expr);
-            one(&mut w.result);
-        }
-        NodeEnum::CoalesceExpr(c) => each(&mut c.args),
-        NodeEnum::MinMaxExpr(m) => each(&mut m.args),
-        NodeEnum::AArrayExpr(a) => each(&mut a.elements),
-        NodeEnum::RowExpr(r) => each(&mut r.args),
-        NodeEnum::List(l) => each(&mut l.items),
-        NodeEnum::CollateClause(c) => one(&mut c.arg),
-        NodeEnum::AIndirection(i) => one(&mut i.arg),
-        NodeEnum::SubLink(s) => one(&mut s.testexpr),
-        _ => {}
-    }
+    });
 }
