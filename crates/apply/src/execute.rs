@@ -1,7 +1,7 @@
-//! Running the steps of a plan: consecutive transactional steps run together in one
-//! transaction, steps that cannot run in a transaction (such as `ALTER TYPE … ADD VALUE` or
-//! concurrent index builds) run on their own. Before each step its `lock_timeout` and
-//! `statement_timeout` are set; a group that failed on a lock timeout (or a deadlock) is
+//! Running the steps of a plan in the plan's transactions ([`Plan::transactions`]):
+//! consecutive transactional steps run together, a validation in a transaction of its own,
+//! steps that cannot run in a transaction (such as concurrent index builds) on their own.
+//! Before each step its own `lock_timeout` and `statement_timeout` are set; a group that failed on a lock timeout (or a deadlock) is
 //! rolled back and retried with exponential backoff, up to a limit. Any other failure stops
 //! the run and names the step; the transaction it was part of is rolled back.
 
@@ -11,13 +11,9 @@ use schema_plan::{Plan, Step};
 use sqlx::{AssertSqlSafe, Connection, Executor, PgConnection, raw_sql};
 use std::time::{Duration, Instant};
 
-/// How steps are run.
+/// How steps are run (their timeouts come with the plan).
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// `lock_timeout` of every step.
-    pub lock_timeout: Duration,
-    /// `statement_timeout` of every step; `None` for no limit.
-    pub statement_timeout: Option<Duration>,
     /// How many times a group that hit a lock timeout is retried.
     pub retries: u32,
     /// The first pause before a retry; it doubles with every attempt.
@@ -27,8 +23,6 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            lock_timeout: Duration::from_secs(5),
-            statement_timeout: None,
             retries: 5,
             backoff: Duration::from_millis(500),
         }
@@ -86,17 +80,17 @@ pub async fn run(
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<usize, StepError> {
     let total = plan.steps.len();
-    let numbered: Vec<(usize, &Step)> = plan
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i + 1, s))
-        .collect();
     let mut executed = 0;
-    for group in numbered.chunk_by(|(_, a), (_, b)| a.transactional && b.transactional) {
+    for transaction in plan.transactions() {
+        let group: Vec<(usize, &Step)> = transaction
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (executed + i + 1, s))
+            .collect();
+        let group = group.as_slice();
         let mut attempt = 1;
         loop {
-            match run_group(conn, group, total, settings, report).await {
+            match run_group(conn, group, total, report).await {
                 Ok(()) => break,
                 Err((number, step, source)) => {
                     if attempt <= settings.retries && is_lock_timeout(&source) {
@@ -137,16 +131,15 @@ async fn run_group<'a>(
     conn: &mut PgConnection,
     group: &[(usize, &'a Step)],
     total: usize,
-    settings: &Settings,
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<(), Failed<'a>> {
     let (first, first_step) = group[0];
     if group.len() == 1 && !first_step.transactional {
-        return run_step(conn, first, first_step, total, settings, report).await;
+        return run_step(conn, first, first_step, total, report).await;
     }
     let mut tx = conn.begin().await.map_err(|e| (first, first_step, e))?;
     for &(number, step) in group {
-        run_step(&mut tx, number, step, total, settings, report).await?;
+        run_step(&mut tx, number, step, total, report).await?;
     }
     tx.commit().await.map_err(|e| (first, first_step, e))
 }
@@ -156,7 +149,6 @@ async fn run_step<'a>(
     number: usize,
     step: &'a Step,
     total: usize,
-    settings: &Settings,
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<(), Failed<'a>> {
     report(Event::Started {
@@ -167,8 +159,7 @@ async fn run_step<'a>(
     let start = Instant::now();
     let timeouts = format!(
         "SET lock_timeout = {}; SET statement_timeout = {}",
-        settings.lock_timeout.as_millis(),
-        settings.statement_timeout.map_or(0, |t| t.as_millis())
+        step.lock_timeout_ms, step.statement_timeout_ms
     );
     conn.execute(raw_sql(AssertSqlSafe(timeouts)))
         .await

@@ -37,6 +37,8 @@ pub struct ApplyOptions {
     /// How long to wait for the advisory lock.
     pub lock_wait: Duration,
     pub settings: Settings,
+    /// How plans are made (online forms, timeouts); the server version is the target's.
+    pub planning: PlanOptions,
     /// Plan and report only, in read-only transactions, without taking the lock.
     pub dry_run: bool,
     /// A plan reviewed earlier, to be applied exactly.
@@ -55,6 +57,7 @@ impl Default for ApplyOptions {
             lock_name: "schema apply".to_string(),
             lock_wait: Duration::from_secs(300),
             settings: Settings::default(),
+            planning: PlanOptions::default(),
             dry_run: false,
             reviewed: None,
             history_schema: history::DEFAULT_SCHEMA.to_string(),
@@ -182,7 +185,12 @@ pub async fn pending_on(
     conn: &mut PgConnection,
     desired: &Schema,
     filter: &ObjectFilter,
+    planning: &PlanOptions,
 ) -> Result<(Plan, Schema, Vec<InvalidIndex>), ApplyError> {
+    let planning = PlanOptions {
+        server_version: schema_inspect::server_version(conn).await? / 10000,
+        ..planning.clone()
+    };
     let invalid = invalid::find(conn, filter).await?;
     let options = InspectOptions {
         schemas: filter.schemas.clone(),
@@ -194,7 +202,7 @@ pub async fn pending_on(
     ));
     let desired = filter.apply(desired);
     let changes = schema_diff::diff(&live, &desired, &DiffOptions::default());
-    let plan = schema_plan::plan(&live, &desired, &changes, &PlanOptions::default());
+    let plan = schema_plan::plan(&live, &desired, &changes, &planning);
     Ok((plan, live, invalid))
 }
 
@@ -208,7 +216,13 @@ pub async fn pending(
     let mut conn = connect(url, "schema drift").await?;
     conn.execute("SET default_transaction_read_only = on")
         .await?;
-    let result = pending_on(&mut conn, desired, &managed(filter, history_schema)).await;
+    let result = pending_on(
+        &mut conn,
+        desired,
+        &managed(filter, history_schema),
+        &PlanOptions::default(),
+    )
+    .await;
     let _ = conn.close().await;
     Ok(result?.0)
 }
@@ -236,7 +250,7 @@ async fn locked(
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<Outcome, ApplyError> {
     let filter = managed(&options.filter, &options.history_schema);
-    let (fresh, live, invalid) = pending_on(conn, desired, &filter).await?;
+    let (fresh, live, invalid) = pending_on(conn, desired, &filter, &options.planning).await?;
     let desired = filter.apply(desired);
     let plan = match &options.reviewed {
         None => fresh,
@@ -339,7 +353,7 @@ async fn run_and_verify(
         invalid::drop(conn, index).await?;
     }
     let executed = execute::run(conn, plan, &options.settings, filter, report).await?;
-    let (remaining, live, _) = pending_on(conn, desired, filter).await?;
+    let (remaining, live, _) = pending_on(conn, desired, filter, &options.planning).await?;
     if live.fingerprint() != desired.fingerprint() {
         return Err(ApplyError::Verify(remaining));
     }

@@ -134,12 +134,12 @@ mod tests {
     fn plan(hazards: Vec<schema_plan::Hazard>) -> Plan {
         Plan {
             steps: vec![Step {
-                sql: "ALTER TABLE public.t DROP COLUMN c".into(),
-                object: "public.t.c".into(),
-                kind: "drop_column".into(),
-                transactional: true,
-                lock: None,
                 hazards,
+                ..Step::new(
+                    "ALTER TABLE public.t DROP COLUMN c",
+                    "public.t.c",
+                    "drop_column",
+                )
             }],
             from_fingerprint: String::new(),
             to_fingerprint: String::new(),

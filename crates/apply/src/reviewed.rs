@@ -78,14 +78,7 @@ mod tests {
     use super::*;
 
     fn step(kind: &str, object: &str) -> Step {
-        Step {
-            sql: format!("{kind} {object}"),
-            object: object.into(),
-            kind: kind.into(),
-            transactional: true,
-            lock: None,
-            hazards: vec![],
-        }
+        Step::new(format!("{kind} {object}"), object, kind)
     }
 
     fn plan(from: &str, to: &str, steps: Vec<Step>) -> Plan {

@@ -3,7 +3,7 @@
 //! confirmation on a terminal, printing progress on stderr and the result as text or JSON.
 //! Exit codes: 0 applied or nothing to do, 1 error, 3 blocked by the hazard policy.
 
-use crate::cli::Filter;
+use crate::cli::{Filter, Online};
 use crate::source::Source;
 use crate::{Failure, duration, print, redact};
 use clap::{Args, ValueEnum};
@@ -37,12 +37,6 @@ pub struct ApplyArgs {
     /// How long to wait for another run to release the migration lock.
     #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = duration::parse)]
     pub lock_wait: Duration,
-    /// `lock_timeout` of each step; a step that hits it is retried with backoff.
-    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = duration::parse)]
-    pub lock_timeout: Duration,
-    /// `statement_timeout` of each step (default: none).
-    #[arg(long, value_name = "DURATION", value_parser = duration::parse)]
-    pub statement_timeout: Option<Duration>,
     /// How many times a step that hit the lock timeout is retried.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub retries: u32,
@@ -53,6 +47,9 @@ pub struct ApplyArgs {
     pub format: ResultFormat,
     #[command(flatten)]
     pub filter: Filter,
+    /// Online forms and timeouts (a step that hits its lock timeout is retried with backoff).
+    #[command(flatten)]
+    pub online: Online,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,11 +83,10 @@ pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
         policy,
         lock_wait: args.lock_wait,
         settings: Settings {
-            lock_timeout: args.lock_timeout,
-            statement_timeout: args.statement_timeout,
             retries: args.retries,
             ..Settings::default()
         },
+        planning: crate::config::Config::load(None)?.planning(&args.online)?,
         dry_run: args.dry_run,
         reviewed,
         history_schema: args.history_schema.clone(),

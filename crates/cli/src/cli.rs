@@ -1,8 +1,10 @@
 //! Command-line arguments of `schema` (clap derive): the commands, their flags, and the
 //! formats each command can print.
 
+use crate::duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use schema_ir::ObjectFilter;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,8 +95,34 @@ pub struct Pair {
     /// (repeatable).
     #[arg(long = "rename", value_name = "OLD=NEW")]
     pub renames: Vec<String>,
+    /// The PostgreSQL major version to plan for (default: the server's when FROM is a
+    /// database, else the newest supported).
+    #[arg(long, value_name = "N")]
+    pub pg_version: Option<u32>,
     #[command(flatten)]
     pub filter: Filter,
+    #[command(flatten)]
+    pub online: Online,
+}
+
+/// How plans treat existing tables, and the timeouts their steps run with. Flags override
+/// `[online]` in schema.toml.
+#[derive(Debug, Args, Default)]
+pub struct Online {
+    /// Plan the blocking forms (plain CREATE/DROP INDEX, constraints checked as they are
+    /// added, SET NOT NULL with a scan) instead of the online ones.
+    #[arg(long)]
+    pub no_online: bool,
+    /// `lock_timeout` of every step [default: 5s]
+    #[arg(long, value_name = "DURATION", value_parser = duration::parse)]
+    pub lock_timeout: Option<Duration>,
+    /// `statement_timeout` of steps that only change the catalog; 0 for none [default: 1m]
+    #[arg(long, value_name = "DURATION", value_parser = duration::parse)]
+    pub statement_timeout: Option<Duration>,
+    /// `statement_timeout` of steps that work through rows: concurrent index builds,
+    /// validations, rewrites, scans; 0 for none [default: none]
+    #[arg(long, value_name = "DURATION", value_parser = duration::parse)]
+    pub long_statement_timeout: Option<Duration>,
 }
 
 /// Which schemas and objects of a database are managed.

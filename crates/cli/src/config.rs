@@ -6,6 +6,12 @@
 //! schemas = ["public"]            # manage only these schemas
 //! exclude = ["public.tmp_*"]      # leave matching objects alone
 //!
+//! [online]
+//! enabled = true                  # false: plan the blocking forms (as --no-online)
+//! lock_timeout = "5s"
+//! statement_timeout = "1m"        # steps that only change the catalog
+//! long_statement_timeout = "2h"   # concurrent builds, validations, rewrites; "0": none
+//!
 //! [lint]
 //! deny = ["data-loss", "TYPE_CHANGE_REWRITE"]   # categories or codes
 //! allow = ["DROP_INDEX"]
@@ -15,12 +21,14 @@
 //! codes = ["DROP_COLUMN", "DROP_TABLE"]
 //! ```
 
-use crate::Failure;
+use crate::cli::Online;
+use crate::{Failure, duration};
 use schema_ir::ObjectFilter;
-use schema_plan::Policy;
 use schema_plan::policy::{ObjectAllowance, Selector};
+use schema_plan::{PlanOptions, Policy};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The file looked for in the current directory.
 pub const DEFAULT_FILE: &str = "schema.toml";
@@ -36,7 +44,19 @@ pub struct Config {
     #[serde(default)]
     pub privileges: bool,
     #[serde(default)]
+    pub online: OnlineConfig,
+    #[serde(default)]
     pub lint: LintConfig,
+}
+
+/// `[online]`: whether plans take their online forms, and the timeouts of steps.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnlineConfig {
+    pub enabled: Option<bool>,
+    pub lock_timeout: Option<String>,
+    pub statement_timeout: Option<String>,
+    pub long_statement_timeout: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,6 +130,42 @@ impl Config {
             });
         }
         Ok(policy)
+    }
+}
+
+impl Config {
+    /// Planner options: the defaults, then `[online]`, then the command line.
+    pub fn planning(&self, cli: &Online) -> Result<PlanOptions, Failure> {
+        let mut options = PlanOptions::default();
+        let online = &self.online;
+        let parse = |key: &str, value: &Option<String>| -> Result<Option<Duration>, Failure> {
+            value
+                .as_deref()
+                .map(|v| duration::parse(v).map_err(|e| Failure(format!("[online] {key}: {e}"))))
+                .transpose()
+        };
+        let limit = |d: Duration| (!d.is_zero()).then_some(d);
+        options.online = online.enabled.unwrap_or(true) && !cli.no_online;
+        let t = &mut options.timeouts;
+        if let Some(d) = cli
+            .lock_timeout
+            .or(parse("lock_timeout", &online.lock_timeout)?)
+        {
+            t.lock = d;
+        }
+        if let Some(d) = cli
+            .statement_timeout
+            .or(parse("statement_timeout", &online.statement_timeout)?)
+        {
+            t.statement = limit(d);
+        }
+        if let Some(d) = cli.long_statement_timeout.or(parse(
+            "long_statement_timeout",
+            &online.long_statement_timeout,
+        )?) {
+            t.long_statement = limit(d);
+        }
+        Ok(options)
     }
 }
 

@@ -15,7 +15,10 @@ pub async fn run(args: LintArgs) -> Result<ExitCode, Failure> {
     let config = Config::load(args.config.as_deref())?;
     let policy = config.policy(&args.deny, &args.allow)?;
     let filter = config.filter(&args.pair.filter.options());
-    let plan = args.pair.plan_filtered(&filter).await?;
+    let plan = args
+        .pair
+        .plan_filtered(&filter, config.planning(&args.pair.online)?)
+        .await?;
     print(&render::plan(&plan, args.format, &policy))?;
     let denied = policy.denied(&plan);
     if denied.is_empty() {

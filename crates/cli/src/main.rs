@@ -67,7 +67,11 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff(args) => {
-            let plan = args.pair.plan().await?;
+            let planning = config::Config::default().planning(&args.pair.online)?;
+            let plan = args
+                .pair
+                .plan_filtered(&args.pair.filter.options(), planning)
+                .await?;
             print(&plan.to_sql())?;
             Ok(if args.exit_code && !plan.is_empty() {
                 ExitCode::from(2)
@@ -80,7 +84,10 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let policy = config.policy(&[], &[])?;
             let plan = args
                 .pair
-                .plan_filtered(&config.filter(&args.pair.filter.options()))
+                .plan_filtered(
+                    &config.filter(&args.pair.filter.options()),
+                    config.planning(&args.pair.online)?,
+                )
                 .await?;
             print(&render::plan(&plan, args.format, &policy))?;
             Ok(ExitCode::SUCCESS)
@@ -93,18 +100,24 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 impl cli::Pair {
-    /// Loads both sides and plans the migration from `--from` to `--to`.
-    async fn plan(&self) -> Result<schema_plan::Plan, Failure> {
-        self.plan_filtered(&self.filter.options()).await
-    }
-
-    /// Like `plan`, with the given filter instead of the command line's.
+    /// Loads both sides, limited to `filter`, and plans the migration from `--from` to
+    /// `--to` for `--pg-version` (else the version of a `--from` database, else the newest).
     async fn plan_filtered(
         &self,
         filter: &schema_ir::ObjectFilter,
+        mut planning: PlanOptions,
     ) -> Result<schema_plan::Plan, Failure> {
         let filter = filter.clone();
-        let from = Source::parse(&self.from)?.load(&filter).await?;
+        let source = Source::parse(&self.from)?;
+        planning.server_version = match (self.pg_version, &source) {
+            (Some(v), _) => v,
+            (None, Source::Database(url)) => {
+                let mut conn = schema_inspect::connect(url).await?;
+                schema_inspect::server_version(&mut conn).await? / 10000
+            }
+            (None, _) => schema_plan::NEWEST_POSTGRES,
+        };
+        let from = source.load(&filter).await?;
         let to = Source::parse(&self.to)?.load(&filter).await?;
         let options = DiffOptions {
             renames: self
@@ -114,12 +127,7 @@ impl cli::Pair {
                 .collect::<Result<_, _>>()?,
         };
         let changes = schema_diff::diff(&from, &to, &options);
-        Ok(schema_plan::plan(
-            &from,
-            &to,
-            &changes,
-            &PlanOptions::default(),
-        ))
+        Ok(schema_plan::plan(&from, &to, &changes, &planning))
     }
 }
 

@@ -29,6 +29,8 @@ struct CaseConfig {
     /// Rename hints, as the CLI's `--rename OLD=NEW` takes them.
     #[serde(default)]
     renames: Vec<String>,
+    /// `false` plans the blocking forms, as `--no-online` does (default: online).
+    online: Option<bool>,
 }
 
 fn main() {
@@ -77,15 +79,20 @@ fn parse(case: &Path, file: &str) -> Result<Schema, Failed> {
         .map_err(|e| format!("parse {file}: {e}").into())
 }
 
-fn plan(from: &Schema, to: &Schema, renames: &[String]) -> Plan {
+fn plan(from: &Schema, to: &Schema, config: &CaseConfig) -> Plan {
     let options = DiffOptions {
-        renames: renames
+        renames: config
+            .renames
             .iter()
             .map(|r| schema_diff::Rename::parse(r).unwrap_or_else(|e| panic!("case.toml: {e}")))
             .collect(),
     };
     let changes = schema_diff::diff(from, to, &options);
-    schema_plan::plan(from, to, &changes, &PlanOptions::default())
+    let planning = PlanOptions {
+        online: config.online.unwrap_or(true),
+        ..PlanOptions::default()
+    };
+    schema_plan::plan(from, to, &changes, &planning)
 }
 
 fn config(case: &Path) -> Result<CaseConfig, Failed> {
@@ -97,7 +104,7 @@ fn run_offline(case: &Path) -> Result<(), Failed> {
     let from = parse(case, "from.sql")?;
     let to = parse(case, "to.sql")?;
     let config = config(case)?;
-    let plan = plan(&from, &to, &config.renames);
+    let plan = plan(&from, &to, &config);
     if let Some(expected) = config.hazards {
         let expected: BTreeSet<String> = expected.into_iter().collect();
         let actual: BTreeSet<String> = plan
@@ -134,8 +141,8 @@ fn run_live(case: &Path) -> Result<(), Failed> {
         let live_from = load(&db, &read(case, "from.sql"), "from.sql").await?;
         same("equivalence oracle for from.sql", &from, &live_from)?;
 
-        let renames = config(case)?.renames;
-        let steps = plan(&live_from, &to, &renames);
+        let config = config(case)?;
+        let steps = plan(&live_from, &to, &config);
         let mut conn = db.connect().await;
         schema_apply::execute_plan(&mut conn, &steps)
             .await
@@ -148,7 +155,7 @@ fn run_live(case: &Path) -> Result<(), Failed> {
                 steps.to_sql()
             )
         })?;
-        let again = plan(&after, &to, &renames);
+        let again = plan(&after, &to, &config);
         if !again.is_empty() {
             return Err(format!("planning again is not empty:\n{}", again.to_sql()).into());
         }

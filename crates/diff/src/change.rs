@@ -137,6 +137,11 @@ pub enum Change {
         table: QualifiedName,
         foreign_key: ForeignKey,
     },
+    /// `VALIDATE CONSTRAINT` of a check or foreign key that exists `NOT VALID`.
+    ValidateConstraint {
+        table: QualifiedName,
+        name: String,
+    },
     CreateIndex {
         table: QualifiedName,
         index: Index,

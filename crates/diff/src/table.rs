@@ -5,7 +5,7 @@
 
 use crate::change::{Change, CommentTarget};
 use schema_ir::{Column, Index, IndexTarget, QualifiedName, Table};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
     let name = &new.name;
@@ -117,8 +117,9 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         },
         out,
     );
+    let old_checks = validated(&old.checks, &new.checks, |c| &mut c.not_valid, name, out);
     keyed(
-        &old.checks,
+        &old_checks,
         &new.checks,
         |c| replaced.iter().any(|r| mentions(&c.expr.key, r)),
         |c| Change::DropCheck {
@@ -153,8 +154,15 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         },
         out,
     );
-    keyed(
+    let old_fks = validated(
         &old.foreign_keys,
+        &new.foreign_keys,
+        |f| &mut f.not_valid,
+        name,
+        out,
+    );
+    keyed(
+        &old_fks,
         &new.foreign_keys,
         |f| touches(&f.columns),
         |f| Change::DropForeignKey {
@@ -248,9 +256,39 @@ fn structure(column: &Column) -> Column {
 
 /// Drops and creates for a map of named constraints: changed ones (or ones that must be
 /// rebuilt) are dropped then added.
+/// `old` with the constraints that only need validating (`NOT VALID` there, valid in `new`)
+/// marked valid, and a [`Change::ValidateConstraint`] for each.
+fn validated<T: PartialEq + Clone>(
+    old: &BTreeMap<String, T>,
+    new: &BTreeMap<String, T>,
+    not_valid: impl Fn(&mut T) -> &mut bool,
+    table: &QualifiedName,
+    out: &mut Vec<Change>,
+) -> BTreeMap<String, T> {
+    let mut old = old.clone();
+    for (name, item) in old.iter_mut() {
+        let Some(wanted) = new.get(name) else {
+            continue;
+        };
+        let mut wanted = wanted.clone();
+        if *not_valid(item) && !*not_valid(&mut wanted) {
+            *not_valid(item) = false;
+            if *item == wanted {
+                out.push(Change::ValidateConstraint {
+                    table: table.clone(),
+                    name: name.clone(),
+                });
+            } else {
+                *not_valid(item) = true;
+            }
+        }
+    }
+    old
+}
+
 fn keyed<T: PartialEq>(
-    old: &std::collections::BTreeMap<String, T>,
-    new: &std::collections::BTreeMap<String, T>,
+    old: &BTreeMap<String, T>,
+    new: &BTreeMap<String, T>,
     rebuild: impl Fn(&T) -> bool,
     drop: impl Fn(&T) -> Change,
     add: impl Fn(&T) -> Change,

@@ -67,6 +67,7 @@ fn fk(name: &str, column: &str, references: &str, referenced: &str) -> ForeignKe
         on_update: Default::default(),
         match_type: Default::default(),
         deferrable: Default::default(),
+        not_valid: false,
     }
 }
 
@@ -323,6 +324,7 @@ fn constraints_changed_are_dropped_and_added_under_the_same_name() {
             name: "t_b_check".into(),
             expr: Expr::new("b > 0", "(b > 0)"),
             no_inherit: false,
+            not_valid: false,
         },
     );
     let mut new = old.clone();

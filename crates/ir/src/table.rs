@@ -276,6 +276,9 @@ pub struct Check {
     pub expr: Expr,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub no_inherit: bool,
+    /// Added `NOT VALID` and not validated since: existing rows were never checked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_valid: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,6 +295,9 @@ pub struct ForeignKey {
     pub match_type: ForeignKeyMatch,
     #[serde(default, skip_serializing_if = "Deferrable::is_not_deferrable")]
     pub deferrable: Deferrable,
+    /// Added `NOT VALID` and not validated since: existing rows were never checked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_valid: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

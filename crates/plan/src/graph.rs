@@ -21,6 +21,8 @@ pub(crate) enum Resource {
     Sequence(QualifiedName),
     Table(QualifiedName),
     Column(QualifiedName, String),
+    /// A column is NOT NULL (a primary key added `USING INDEX` needs it).
+    NotNull(QualifiedName, String),
     /// A unique key over these (sorted) columns, which foreign keys can reference.
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
@@ -94,14 +96,7 @@ impl Planned {
         sql: impl Into<String>,
     ) -> Self {
         Planned {
-            step: Step {
-                sql: sql.into(),
-                object: object.into(),
-                kind: kind.to_string(),
-                transactional: true,
-                lock: None,
-                hazards: Vec::new(),
-            },
+            step: Step::new(sql, object, kind),
             phase,
             after_previous: false,
             provides: Vec::new(),
@@ -148,6 +143,18 @@ impl Planned {
 
     pub fn non_transactional(mut self) -> Self {
         self.step.transactional = false;
+        self
+    }
+
+    /// Runs in a transaction of its own, holding no lock of an earlier step.
+    pub fn own_transaction(mut self) -> Self {
+        self.step.own_transaction = true;
+        self
+    }
+
+    /// Must run after the previous step of the same change.
+    pub fn after_previous(mut self) -> Self {
+        self.after_previous = true;
         self
     }
 }

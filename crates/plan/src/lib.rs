@@ -17,20 +17,87 @@ pub use policy::Policy;
 
 use schema_diff::{Change, DiffOptions};
 use schema_ir::Schema;
+use std::time::Duration;
+
+/// The newest PostgreSQL major version the planner knows; the default of `--pg-version`.
+pub const NEWEST_POSTGRES: u32 = 17;
 
 /// Options of the planner.
-#[derive(Debug, Clone, Default)]
-pub struct PlanOptions {}
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    /// Plan changes to existing tables so that they do not block writers: indexes built and
+    /// dropped concurrently, constraints added `NOT VALID` and validated separately, …
+    pub online: bool,
+    /// The PostgreSQL major version the plan is for (features and fast paths depend on it).
+    pub server_version: u32,
+    pub timeouts: Timeouts,
+}
+
+impl Default for PlanOptions {
+    fn default() -> Self {
+        PlanOptions {
+            online: true,
+            server_version: NEWEST_POSTGRES,
+            timeouts: Timeouts::default(),
+        }
+    }
+}
+
+/// The `lock_timeout` and `statement_timeout` given to steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// How long any step waits for its lock.
+    pub lock: Duration,
+    /// How long a step that only changes the catalog may run (`None`: no limit).
+    pub statement: Option<Duration>,
+    /// How long a step that works through a table's rows may run: concurrent index builds,
+    /// validations, rewrites and scans (`None`: no limit).
+    pub long_statement: Option<Duration>,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            lock: Duration::from_secs(5),
+            statement: Some(Duration::from_secs(60)),
+            long_statement: None,
+        }
+    }
+}
+
+impl Timeouts {
+    fn set(&self, step: &mut Step) {
+        let long = !step.transactional
+            || step.own_transaction
+            || step.hazards.iter().any(|h| {
+                matches!(
+                    h.category,
+                    Category::Rewrite | Category::Locking | Category::MayFail
+                )
+            });
+        let millis = |d: Option<Duration>| d.map_or(0, |d| d.as_millis() as u64);
+        step.lock_timeout_ms = self.lock.as_millis() as u64;
+        step.statement_timeout_ms = millis(if long {
+            self.long_statement
+        } else {
+            self.statement
+        });
+    }
+}
 
 /// The plan that applies `changes` (the diff from `from` to `to`).
-pub fn plan(from: &Schema, to: &Schema, changes: &[Change], _options: &PlanOptions) -> Plan {
-    let context = postgres::Context::new(changes);
+pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Plan {
+    let context = postgres::Context::new(from, to, changes, options);
     let groups = changes
         .iter()
         .map(|change| postgres::steps(change, &context))
         .collect();
+    let mut steps = graph::order(groups);
+    for step in &mut steps {
+        options.timeouts.set(step);
+    }
     Plan {
-        steps: graph::order(groups),
+        steps,
         from_fingerprint: from.fingerprint(),
         to_fingerprint: to.fingerprint(),
     }

@@ -25,9 +25,49 @@ pub struct Step {
     pub kind: String,
     /// Whether the step may run inside a transaction block together with others.
     pub transactional: bool,
+    /// Runs in a transaction of its own (a validation that scans the table): locks taken by
+    /// earlier steps are released before it starts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_transaction: bool,
+    /// `lock_timeout` of the step in milliseconds (0: no limit).
+    #[serde(default)]
+    pub lock_timeout_ms: u64,
+    /// `statement_timeout` of the step in milliseconds (0: no limit).
+    #[serde(default)]
+    pub statement_timeout_ms: u64,
     /// The lock the step takes on an existing object, e.g. `ACCESS EXCLUSIVE on public.users`.
     pub lock: Option<String>,
     pub hazards: Vec<Hazard>,
+}
+
+impl Plan {
+    /// The steps in the transactions they run in: consecutive transactional steps share one,
+    /// a step that cannot run in a transaction block or needs one of its own stands alone.
+    pub fn transactions(&self) -> impl Iterator<Item = &[Step]> {
+        self.steps
+            .chunk_by(|a, b| a.shares_transaction() && b.shares_transaction())
+    }
+}
+
+impl Step {
+    /// A transactional step without lock, hazards or timeouts.
+    pub fn new(sql: impl Into<String>, object: impl Into<String>, kind: impl Into<String>) -> Step {
+        Step {
+            sql: sql.into(),
+            object: object.into(),
+            kind: kind.into(),
+            transactional: true,
+            own_transaction: false,
+            lock_timeout_ms: 0,
+            statement_timeout_ms: 0,
+            lock: None,
+            hazards: Vec::new(),
+        }
+    }
+
+    fn shares_transaction(&self) -> bool {
+        self.transactional && !self.own_transaction
+    }
 }
 
 /// A risk of a step, with a stable code.
@@ -123,6 +163,9 @@ mod tests {
                 object: "public.t".into(),
                 kind: "drop_table".into(),
                 transactional: true,
+                own_transaction: false,
+                lock_timeout_ms: 5000,
+                statement_timeout_ms: 0,
                 lock: Some("ACCESS EXCLUSIVE on public.t".into()),
                 hazards: vec![crate::hazards::DROP_TABLE.at("public.t")],
             }],

@@ -155,12 +155,8 @@ mod tests {
 
     fn step(object: &str, hazard: Hazard) -> Step {
         Step {
-            sql: "SELECT 1".into(),
-            object: object.into(),
-            kind: "test".into(),
-            transactional: true,
-            lock: None,
             hazards: vec![hazard],
+            ..Step::new("SELECT 1", object, "test")
         }
     }
 

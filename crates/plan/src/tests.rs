@@ -52,6 +52,7 @@ fn fk(t: &mut Table, column: &str, references: &QualifiedName, referenced: &str)
             on_update: Default::default(),
             match_type: Default::default(),
             deferrable: Default::default(),
+            not_valid: false,
         },
     );
 }
@@ -86,7 +87,21 @@ fn schema(tables: Vec<Table>) -> Schema {
     s
 }
 
+/// The blocking plan (`--no-online`), whose hazards most tests check.
 fn run(from: &Schema, to: &Schema) -> Plan {
+    let changes = diff(from, to, &Default::default());
+    plan(from, to, &changes, &blocking())
+}
+
+fn blocking() -> PlanOptions {
+    PlanOptions {
+        online: false,
+        ..PlanOptions::default()
+    }
+}
+
+/// The default, online plan.
+fn run_online(from: &Schema, to: &Schema) -> Plan {
     let changes = diff(from, to, &Default::default());
     plan(from, to, &changes, &PlanOptions::default())
 }
@@ -589,8 +604,9 @@ fn comments_are_set_and_cleared() {
     assert!(p.steps.iter().all(|s| s.hazards.is_empty()));
 }
 
-#[test]
-fn constraint_and_index_hazards_on_existing_tables() {
+/// An existing table gains a primary key, a unique key, a check, a foreign key and a unique
+/// index.
+fn constraints_added() -> (Schema, Schema) {
     let base = table(
         "public",
         "t",
@@ -620,11 +636,18 @@ fn constraint_and_index_hazards_on_existing_tables() {
             name: "t_b_check".into(),
             expr: Expr::new("b > 0", "(b > 0)"),
             no_inherit: false,
+            not_valid: false,
         },
     );
     fk(&mut t, "b", &other.name, "id");
     index(&mut t, "t_b_idx", "b", true);
     let to = schema(vec![t, other]);
+    (from, to)
+}
+
+#[test]
+fn constraint_and_index_hazards_on_existing_tables() {
+    let (from, to) = constraints_added();
     let p = run(&from, &to);
     let summary: Vec<(String, Vec<&str>, Option<&str>)> = p
         .steps
@@ -1111,4 +1134,280 @@ fn revoking_from_an_existing_object_is_flagged() {
     // Dropping the table takes its grants with it.
     plain.tables.clear();
     assert_eq!(kinds(&run(&granted, &plain)), ["drop_table public.t"]);
+}
+
+/// `kind sql` of every step, and the transactions they form, as lines.
+fn script(p: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, transaction) in p.transactions().enumerate() {
+        for s in transaction {
+            out.push(format!("{i}: {} {}", s.kind, s.sql));
+        }
+    }
+    out
+}
+
+#[test]
+fn online_constraints_on_existing_tables_do_not_block_writers() {
+    let (from, to) = constraints_added();
+    let p = run_online(&from, &to);
+    let lines = script(&p);
+    let find = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no step with `{needle}` in {lines:#?}"))
+    };
+    // SET NOT NULL through a validated helper check.
+    let helper = find("ADD CONSTRAINT t_a_not_null CHECK (a IS NOT NULL) NOT VALID");
+    let proved = find("VALIDATE CONSTRAINT t_a_not_null");
+    let set = find("ALTER COLUMN a SET NOT NULL");
+    let dropped = find("DROP CONSTRAINT t_a_not_null");
+    assert!(
+        helper < proved && proved < set && set < dropped,
+        "{lines:#?}"
+    );
+    // The primary key and the unique key over concurrently built indexes.
+    let pk_index = find("CREATE UNIQUE INDEX CONCURRENTLY t_pkey ON public.t USING btree (a)");
+    let pk = find("ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_pkey");
+    assert!(set < pk && pk_index < pk, "{lines:#?}");
+    assert!(
+        find("ADD CONSTRAINT t_b_key UNIQUE USING INDEX t_b_key")
+            > find("CREATE UNIQUE INDEX CONCURRENTLY t_b_key")
+    );
+    // Check and foreign key NOT VALID, then validated.
+    assert!(
+        find("ADD CONSTRAINT t_b_check CHECK (b > 0) NOT VALID")
+            < find("VALIDATE CONSTRAINT t_b_check")
+    );
+    assert!(find("REFERENCES public.o(id) NOT VALID") < find("VALIDATE CONSTRAINT t_b_fkey"));
+    assert!(lines[find("CREATE UNIQUE INDEX CONCURRENTLY t_b_idx")].contains("create_index"));
+    let codes: Vec<&str> = p
+        .steps
+        .iter()
+        .flat_map(|s| s.hazards.iter().map(|h| h.code))
+        .collect();
+    for blocking in [
+        "SET_NOT_NULL",
+        "ADD_CHECK",
+        "ADD_FOREIGN_KEY",
+        "INDEX_BUILD_BLOCKING",
+    ] {
+        assert!(
+            !codes.contains(&blocking),
+            "{blocking} in an online plan: {codes:?}"
+        );
+    }
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == "VALIDATE_CONSTRAINT")
+            .count(),
+        3,
+        "{codes:?}"
+    );
+    for step in &p.steps {
+        let concurrent = step.sql.contains("CONCURRENTLY");
+        assert_eq!(!step.transactional, concurrent, "{}", step.sql);
+        assert_eq!(
+            step.own_transaction,
+            step.kind == "validate_constraint",
+            "{}",
+            step.sql
+        );
+        // Validations and builds scan the table: no statement timeout by default.
+        let long = concurrent || step.own_transaction;
+        assert_eq!(step.statement_timeout_ms == 0, long, "{}", step.sql);
+        assert_eq!(step.lock_timeout_ms, 5000);
+    }
+    // Each validation is a transaction of its own.
+    for transaction in p.transactions() {
+        if transaction
+            .iter()
+            .any(|s| s.own_transaction || !s.transactional)
+        {
+            assert_eq!(transaction.len(), 1);
+        }
+    }
+}
+
+#[test]
+fn online_forms_are_skipped_where_postgres_has_none() {
+    let (from, to) = constraints_added();
+    // PostgreSQL 11 cannot skip the scan of SET NOT NULL.
+    let changes = diff(&from, &to, &Default::default());
+    let old = plan(
+        &from,
+        &to,
+        &changes,
+        &PlanOptions {
+            server_version: 11,
+            ..PlanOptions::default()
+        },
+    );
+    assert!(
+        old.steps
+            .iter()
+            .any(|s| s.hazards.iter().any(|h| h.code == "SET_NOT_NULL"))
+    );
+    assert!(old.steps.iter().all(|s| !s.sql.contains("t_a_not_null")));
+    // A partitioned table has no concurrent index builds.
+    let partitioned = |s: &Schema| {
+        let mut s = s.clone();
+        let t = s
+            .tables
+            .get_mut(&QualifiedName::new("public", "t"))
+            .unwrap();
+        t.partition_by = Some(schema_ir::PartitionKey {
+            strategy: schema_ir::PartitionStrategy::Range,
+            keys: vec![],
+        });
+        s
+    };
+    let p = run_online(&partitioned(&from), &partitioned(&to));
+    assert!(
+        p.steps
+            .iter()
+            .all(|s| !s.sql.contains("CONCURRENTLY") && !s.sql.contains("NOT VALID")),
+        "{:#?}",
+        script(&p)
+    );
+    // --no-online keeps the blocking forms.
+    let p = run(&from, &to);
+    assert!(
+        p.steps
+            .iter()
+            .all(|s| !s.sql.contains("CONCURRENTLY") && !s.sql.contains("NOT VALID"))
+    );
+}
+
+#[test]
+fn online_index_changes_keep_an_index_in_place() {
+    let mut before = table(
+        "public",
+        "t",
+        vec![col("a", "integer"), col("b", "integer")],
+    );
+    index(&mut before, "t_a_idx", "a", false);
+    index(&mut before, "t_b_idx", "b", false);
+    let mut after = before.clone();
+    after.indexes.remove("t_b_idx");
+    after.indexes.get_mut("t_a_idx").unwrap().unique = true;
+    let p = run_online(&schema(vec![before]), &schema(vec![after]));
+    assert_eq!(
+        script(&p),
+        vec![
+            "0: drop_index DROP INDEX CONCURRENTLY public.t_b_idx",
+            "1: create_index CREATE UNIQUE INDEX CONCURRENTLY t_a_idx_new ON public.t USING btree (a)",
+            "2: drop_index DROP INDEX CONCURRENTLY public.t_a_idx",
+            "3: rename_index ALTER INDEX public.t_a_idx_new RENAME TO t_a_idx",
+        ]
+    );
+    let codes: Vec<Vec<&str>> = p
+        .steps
+        .iter()
+        .map(|s| s.hazards.iter().map(|h| h.code).collect())
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            vec!["DROP_INDEX"],
+            vec!["ADD_UNIQUE_MAY_FAIL"],
+            vec![],
+            vec![]
+        ]
+    );
+}
+
+#[test]
+fn online_volatile_default_is_set_after_the_column_is_added() {
+    let from = schema(vec![table("public", "t", vec![col("a", "integer")])]);
+    let mut c = col("c", "double precision");
+    c.default = Some(Expr::new("random()", "random()"));
+    let to = schema(vec![table("public", "t", vec![col("a", "integer"), c])]);
+    let p = run_online(&from, &to);
+    assert_eq!(
+        script(&p),
+        vec![
+            "0: add_column ALTER TABLE public.t ADD COLUMN c double precision",
+            "0: set_default ALTER TABLE public.t ALTER COLUMN c SET DEFAULT random()",
+        ]
+    );
+    assert_eq!(p.steps[0].hazards[0].code, "BACKFILL_REQUIRED");
+    let blocking = run(&from, &to);
+    assert_eq!(blocking.steps.len(), 1);
+    assert_eq!(
+        blocking.steps[0].hazards[0].code,
+        "ADD_COLUMN_VOLATILE_DEFAULT"
+    );
+}
+
+#[test]
+fn a_not_valid_constraint_is_validated_when_the_files_want_it_valid() {
+    let (_, to) = constraints_added();
+    let mut from = to.clone();
+    let t = from
+        .tables
+        .get_mut(&QualifiedName::new("public", "t"))
+        .unwrap();
+    t.checks.get_mut("t_b_check").unwrap().not_valid = true;
+    t.foreign_keys.values_mut().for_each(|f| f.not_valid = true);
+    let p = run(&from, &to);
+    assert_eq!(
+        script(&p),
+        vec![
+            "0: validate_constraint ALTER TABLE public.t VALIDATE CONSTRAINT t_b_check",
+            "1: validate_constraint ALTER TABLE public.t VALIDATE CONSTRAINT t_b_fkey",
+        ]
+    );
+    // Wanted NOT VALID: added so, and never validated.
+    let mut wanted = to.clone();
+    let t = wanted
+        .tables
+        .get_mut(&QualifiedName::new("public", "t"))
+        .unwrap();
+    t.checks.get_mut("t_b_check").unwrap().not_valid = true;
+    let (base, _) = constraints_added();
+    let p = run_online(&base, &wanted);
+    assert!(
+        p.steps
+            .iter()
+            .all(|s| !s.sql.contains("VALIDATE CONSTRAINT t_b_check"))
+    );
+    assert!(
+        p.steps
+            .iter()
+            .any(|s| s.sql.ends_with("CHECK (b > 0) NOT VALID"))
+    );
+}
+
+#[test]
+fn timeouts_come_from_the_options() {
+    let (from, to) = constraints_added();
+    let changes = diff(&from, &to, &Default::default());
+    let options = PlanOptions {
+        timeouts: crate::Timeouts {
+            lock: std::time::Duration::from_millis(1500),
+            statement: None,
+            long_statement: Some(std::time::Duration::from_secs(3600)),
+        },
+        ..PlanOptions::default()
+    };
+    let p = plan(&from, &to, &changes, &options);
+    for s in &p.steps {
+        assert_eq!(s.lock_timeout_ms, 1500);
+        let long = !s.transactional || s.own_transaction;
+        assert_eq!(
+            s.statement_timeout_ms,
+            if long { 3_600_000 } else { 0 },
+            "{}",
+            s.sql
+        );
+    }
+    let sql = p.to_sql();
+    assert!(
+        sql.starts_with("SET lock_timeout = '1500ms';\nSET statement_timeout = "),
+        "{sql}"
+    );
+    assert!(sql.contains("SET statement_timeout = '3600s';"), "{sql}");
 }

@@ -246,7 +246,19 @@ impl Reader<'_> {
                 })?;
                 fk.deferrable = deferrable;
             }
-            AlterTableType::AtValidateConstraint => {}
+            AlterTableType::AtValidateConstraint => {
+                let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
+                if let Some(c) = t.checks.get_mut(&cmd.name) {
+                    c.not_valid = false;
+                } else if let Some(fk) = t.foreign_keys.get_mut(&cmd.name) {
+                    fk.not_valid = false;
+                } else if !t.constraint_names().any(|n| n == cmd.name) {
+                    return Err(format!(
+                        "constraint \"{}\" of relation {table} does not exist",
+                        cmd.name
+                    ));
+                }
+            }
 
             AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
             AlterTableType::AtAttachPartition => {

@@ -356,6 +356,10 @@ impl Reader<'_> {
         };
         let mut ordered = pending;
         ordered.sort_by_key(|c| rank(c));
+        for c in &mut ordered {
+            // PostgreSQL checks the (empty) table of CREATE TABLE whatever NOT VALID says.
+            c.skip_validation &= !creating;
+        }
         for c in &ordered {
             if creating && constr_type(c) == ConstrType::ConstrUnique && c.conname.is_empty() {
                 let cols = nodes::strings(&c.keys);
@@ -412,6 +416,7 @@ impl Reader<'_> {
                         name,
                         expr,
                         no_inherit: c.is_no_inherit,
+                        not_valid: c.skip_validation,
                     },
                 );
             }
@@ -529,6 +534,7 @@ impl Reader<'_> {
                         on_update: fk_action(&c.fk_upd_action),
                         match_type,
                         deferrable: deferrable(c),
+                        not_valid: c.skip_validation,
                     },
                 );
             }

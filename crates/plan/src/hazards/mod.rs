@@ -10,6 +10,7 @@ mod add_exclusion;
 mod add_foreign_key;
 mod add_primary_key;
 mod add_unique_may_fail;
+mod backfill_required;
 mod disable_row_security;
 mod drop_column;
 mod drop_function;
@@ -34,6 +35,7 @@ mod set_not_null;
 mod table_persistence_change;
 mod type_change_may_fail;
 mod type_change_rewrite;
+mod validate_constraint;
 
 pub use add_check::ADD_CHECK;
 pub use add_column_generated::ADD_COLUMN_GENERATED;
@@ -44,6 +46,7 @@ pub use add_exclusion::ADD_EXCLUSION;
 pub use add_foreign_key::ADD_FOREIGN_KEY;
 pub use add_primary_key::ADD_PRIMARY_KEY;
 pub use add_unique_may_fail::ADD_UNIQUE_MAY_FAIL;
+pub use backfill_required::BACKFILL_REQUIRED;
 pub use disable_row_security::DISABLE_ROW_SECURITY;
 pub use drop_column::DROP_COLUMN;
 pub use drop_function::DROP_FUNCTION;
@@ -68,6 +71,7 @@ pub use set_not_null::SET_NOT_NULL;
 pub use table_persistence_change::TABLE_PERSISTENCE_CHANGE;
 pub use type_change_may_fail::TYPE_CHANGE_MAY_FAIL;
 pub use type_change_rewrite::TYPE_CHANGE_REWRITE;
+pub use validate_constraint::VALIDATE_CONSTRAINT;
 
 use crate::{Category, Hazard};
 
@@ -123,6 +127,7 @@ pub const ALL: &[HazardKind] = &[
     DROP_NOT_NULL,
     ADD_COLUMN_NOT_NULL_NO_DEFAULT,
     ADD_COLUMN_VOLATILE_DEFAULT,
+    BACKFILL_REQUIRED,
     ADD_COLUMN_IDENTITY,
     ADD_COLUMN_GENERATED,
     ADD_PRIMARY_KEY,
@@ -130,6 +135,7 @@ pub const ALL: &[HazardKind] = &[
     ADD_FOREIGN_KEY,
     ADD_CHECK,
     ADD_EXCLUSION,
+    VALIDATE_CONSTRAINT,
     INDEX_BUILD_BLOCKING,
     DROP_INDEX,
     TABLE_PERSISTENCE_CHANGE,

@@ -34,7 +34,7 @@ fn text() {
 fn text_with_colors_highlights_hazards() {
     let text = sample().to_text_styled(true);
     assert!(text.contains("\x1b[1;31mhazard DROP_TABLE (data-loss):\x1b[0m"));
-    assert!(text.contains("\x1b[1;33mhazard SET_NOT_NULL (may-fail):\x1b[0m"));
+    assert!(text.contains("\x1b[1;33mhazard VALIDATE_CONSTRAINT (may-fail):\x1b[0m"));
     assert_eq!(
         strip_ansi(&text),
         sample().to_text(),
@@ -77,14 +77,14 @@ fn github() {
 #[test]
 fn github_denies_per_policy_and_escapes() {
     let policy = Policy {
-        deny: vec![Selector::Code("SET_NOT_NULL")],
+        deny: vec![Selector::Code("VALIDATE_CONSTRAINT")],
         allow: vec!["data-loss".parse().unwrap()],
         allow_objects: vec![],
     };
     let out = sample().to_github(&policy);
     let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error")).collect();
     assert_eq!(errors.len(), 1, "{out}");
-    assert!(errors[0].starts_with("::error title=SET_NOT_NULL (may-fail)::step "));
+    assert!(errors[0].starts_with("::error title=VALIDATE_CONSTRAINT (may-fail)::step "));
     let mut plan = sample();
     plan.steps[0].hazards[0].message = "a: b, 100%\nnext".into();
     let out = plan.to_github(&Policy::default());

@@ -56,6 +56,11 @@ impl Plan {
                     "     {}\n",
                     paint(DIM, "runs outside a transaction block")
                 ));
+            } else if step.own_transaction {
+                out.push_str(&format!(
+                    "     {}\n",
+                    paint(DIM, "runs in a transaction of its own")
+                ));
             }
             for hazard in &step.hazards {
                 let color = if hazard.category == Category::DataLoss {

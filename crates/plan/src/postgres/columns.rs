@@ -5,7 +5,7 @@
 //! nullability, then add or alter the identity.
 
 use super::sql::{self, column_definition, generation, identity_clause, sequence_options};
-use super::{access_exclusive, column_needs, column_object, type_needs, types};
+use super::{Context, access_exclusive, column_needs, column_object, online, type_needs, types};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_ir::{Column, QualifiedName, SequenceOptions, quote_ident};
@@ -19,21 +19,8 @@ const VOLATILE: &[&str] = &[
     "timeofday(",
 ];
 
-pub(crate) fn add_column(table: &QualifiedName, column: &Column) -> Vec<Planned> {
+pub(crate) fn add_column(table: &QualifiedName, column: &Column, ctx: &Context) -> Vec<Planned> {
     let object = column_object(table, &column.name);
-    let mut step = Planned::new(
-        Phase::AddColumn,
-        "add_column",
-        object.clone(),
-        format!(
-            "ALTER TABLE {table} ADD COLUMN {}",
-            column_definition(column)
-        ),
-    )
-    .requires([Resource::Table(table.clone())])
-    .requires(column_needs(table, column))
-    .provides([Resource::Column(table.clone(), column.name.clone())])
-    .lock(access_exclusive(table));
     let volatile_default = column.default.as_ref().is_some_and(|d| {
         let lower = d.sql.to_ascii_lowercase();
         VOLATILE.iter().any(|v| lower.contains(v))
@@ -42,6 +29,56 @@ pub(crate) fn add_column(table: &QualifiedName, column: &Column) -> Vec<Planned>
         .default
         .as_ref()
         .is_some_and(|d| d.sql.to_ascii_lowercase().contains("nextval("));
+    // Online, a nullable column with a volatile default is added without it (no rewrite)
+    // and the default set afterwards: only new rows get it.
+    let backfill = ctx.online
+        && volatile_default
+        && !serial
+        && !column.not_null
+        && column.identity.is_none()
+        && column.generated.is_none();
+    let added = if backfill {
+        Column {
+            default: None,
+            ..column.clone()
+        }
+    } else {
+        column.clone()
+    };
+    let mut step = Planned::new(
+        Phase::AddColumn,
+        "add_column",
+        object.clone(),
+        format!(
+            "ALTER TABLE {table} ADD COLUMN {}",
+            column_definition(&added)
+        ),
+    )
+    .requires([Resource::Table(table.clone())])
+    .requires(column_needs(table, column))
+    .provides([Resource::Column(table.clone(), column.name.clone())])
+    .lock(access_exclusive(table));
+    if backfill {
+        let default = column.default.as_ref().map_or("", |d| d.sql.as_str());
+        step = step.hazard(hazards::BACKFILL_REQUIRED.with_message(format!(
+            "{object}: added without its volatile default {default} (no rewrite); existing rows hold NULL until backfilled"
+        )));
+        let set = Planned::new(
+            Phase::AddColumn,
+            "set_default",
+            object.clone(),
+            format!(
+                "ALTER TABLE {table} ALTER COLUMN {} SET DEFAULT {default}",
+                quote_ident(&column.name)
+            ),
+        )
+        .requires([Resource::Column(table.clone(), column.name.clone())])
+        .lock(access_exclusive(table))
+        .after_previous();
+        let mut out = vec![step, set];
+        out.extend(column_comment(table, column));
+        return out;
+    }
     if column.identity.is_some() || serial {
         step = step.hazard(hazards::ADD_COLUMN_IDENTITY.at(&object));
     } else if column.generated.is_some() {
@@ -52,16 +89,20 @@ pub(crate) fn add_column(table: &QualifiedName, column: &Column) -> Vec<Planned>
         step = step.hazard(hazards::ADD_COLUMN_NOT_NULL_NO_DEFAULT.at(&object));
     }
     let mut out = vec![step];
-    if let Some(c) = &column.comment {
-        out.push(super::comment_step(
+    out.extend(column_comment(table, column));
+    out
+}
+
+fn column_comment(table: &QualifiedName, column: &Column) -> Option<Planned> {
+    column.comment.as_ref().map(|c| {
+        super::comment_step(
             &schema_diff::CommentTarget::Column {
                 table: table.clone(),
                 column: column.name.clone(),
             },
             Some(c),
-        ));
-    }
-    out
+        )
+    })
 }
 
 pub(crate) fn drop_column(table: &QualifiedName, column: &Column) -> Vec<Planned> {
@@ -87,7 +128,12 @@ pub(crate) fn drop_column(table: &QualifiedName, column: &Column) -> Vec<Planned
     }
 }
 
-pub(crate) fn alter_column(table: &QualifiedName, from: &Column, to: &Column) -> Vec<Planned> {
+pub(crate) fn alter_column(
+    table: &QualifiedName,
+    from: &Column,
+    to: &Column,
+    ctx: &Context,
+) -> Vec<Planned> {
     let object = column_object(table, &from.name);
     let prefix = format!(
         "ALTER TABLE {table} ALTER COLUMN {}",
@@ -184,9 +230,12 @@ pub(crate) fn alter_column(table: &QualifiedName, from: &Column, to: &Column) ->
         );
     }
     if from.not_null != to.not_null {
-        if to.not_null {
+        if to.not_null && ctx.version >= 12 && ctx.concurrent(table) {
+            out.extend(online::set_not_null(table, &from.name, ctx, step));
+        } else if to.not_null {
             out.push(
                 step("set_not_null", "SET NOT NULL".into())
+                    .provides([Resource::NotNull(table.clone(), from.name.clone())])
                     .hazard(hazards::SET_NOT_NULL.at(&object)),
             );
         } else {

@@ -9,6 +9,7 @@ mod extensions;
 mod functions;
 mod grants;
 mod objects;
+mod online;
 mod partitions;
 mod policies;
 pub(crate) mod sql;
@@ -21,13 +22,24 @@ use crate::hazards;
 use petgraph::graph::DiGraph;
 use schema_diff::{Change, CommentTarget};
 use schema_ir::{
-    Column, DataType, Exclusion, ForeignKey, Index, IndexTarget, QualifiedName, Table,
+    Column, DataType, Exclusion, ForeignKey, Index, IndexTarget, QualifiedName, Schema, Table,
     UniqueConstraint, quote_ident, quote_literal,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the planner knows about the whole set of changes when planning one of them.
-pub(crate) struct Context {
+pub(crate) struct Context<'a> {
+    from: &'a Schema,
+    to: &'a Schema,
+    /// Online forms for changes to existing tables (`--no-online` turns them off).
+    online: bool,
+    /// The PostgreSQL major version planned for.
+    version: u32,
+    /// Indexes whose definition changes (dropped and created under the same name), planned
+    /// as one replacement when online.
+    replaced_indexes: BTreeSet<(QualifiedName, String)>,
+    /// Checks and foreign keys the plan adds (a validation of one of them is part of it).
+    added_constraints: BTreeSet<(QualifiedName, String)>,
     dropped_tables: BTreeSet<QualifiedName>,
     dropped_columns: BTreeSet<(QualifiedName, String)>,
     /// Foreign keys of dropped tables that sit in a reference cycle among dropped tables:
@@ -39,8 +51,48 @@ pub(crate) struct Context {
     pub(crate) created_functions: BTreeSet<String>,
 }
 
-impl Context {
-    pub(crate) fn new(changes: &[Change]) -> Context {
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        from: &'a Schema,
+        to: &'a Schema,
+        changes: &[Change],
+        options: &crate::PlanOptions,
+    ) -> Context<'a> {
+        let mut dropped_indexes = BTreeMap::new();
+        let mut created_indexes = Vec::new();
+        let mut added_constraints = BTreeSet::new();
+        let mut retyped = BTreeSet::new();
+        for change in changes {
+            match change {
+                Change::AlterColumn { table, from, to } if from.data_type != to.data_type => {
+                    retyped.insert((table.clone(), from.name.clone()));
+                }
+                Change::DropIndex { table, index } => {
+                    dropped_indexes.insert((table.clone(), index.name.clone()), index);
+                }
+                Change::CreateIndex { table, index } => created_indexes.push((table, index)),
+                Change::AddCheck { table, check } => {
+                    added_constraints.insert((table.clone(), check.name.clone()));
+                }
+                Change::AddForeignKey { table, foreign_key } => {
+                    added_constraints.insert((table.clone(), foreign_key.name.clone()));
+                }
+                _ => {}
+            }
+        }
+        let uncommented = |i: &Index| Index {
+            comment: None,
+            ..i.clone()
+        };
+        let replaced_indexes = created_indexes
+            .into_iter()
+            .filter(|(table, index)| {
+                dropped_indexes
+                    .get(&((*table).clone(), index.name.clone()))
+                    .is_some_and(|old| uncommented(old) != uncommented(index))
+            })
+            .map(|(table, index)| (table.clone(), index.name.clone()))
+            .collect();
         let mut dropped_tables = BTreeSet::new();
         let mut dropped_columns = BTreeSet::new();
         let mut tables = Vec::new();
@@ -99,21 +151,103 @@ impl Context {
             .intersection(&created_tables)
             .cloned()
             .collect();
-        Context {
+        let mut context = Context {
+            from,
+            to,
+            online: options.online,
+            version: options.server_version,
+            replaced_indexes,
+            added_constraints,
             dropped_tables,
             dropped_columns,
             cycle_fks,
             repartitioned,
             created_functions,
+        };
+        // An index over a column that is dropped or changes type cannot be kept in place
+        // while it changes: it must go before the column does.
+        let replaced: Vec<_> = context.replaced_indexes.iter().cloned().collect();
+        for (table, name) in replaced {
+            let old = &from.tables[&table].indexes[&name];
+            let loses_column = index_resources(&table, old).0.iter().any(|r| {
+                matches!(r, Resource::Column(t, c) if context.dropped_columns.contains(&(t.clone(), c.clone())) || retyped.contains(&(t.clone(), c.clone())))
+            });
+            if loses_column || !context.concurrent(&table) {
+                context.replaced_indexes.remove(&(table, name));
+            }
         }
+        context
     }
 }
 
-impl Context {
+impl Context<'_> {
+    /// Whether changes to the existing table `table` take their online forms: concurrent
+    /// index builds, `NOT VALID` constraints (neither exists for partitioned tables).
+    pub(crate) fn concurrent(&self, table: &QualifiedName) -> bool {
+        let partitioned = |s: &Schema| {
+            s.tables
+                .get(table)
+                .is_some_and(|t| t.partition_by.is_some())
+        };
+        self.online && !partitioned(self.from) && !partitioned(self.to)
+    }
+
+    /// Whether `name` is a relation, index or constraint in `schema` before the plan.
+    pub(crate) fn taken_before(&self, schema: &str, name: &str) -> bool {
+        name_taken(&[self.from], schema, name)
+    }
+
+    /// `<base>_<suffix>` (then `<base>_<suffix>1`, …) shortened to PostgreSQL's 63 bytes,
+    /// free in `schema`.
+    pub(crate) fn free_name(&self, schema: &str, base: &str, suffix: &str) -> String {
+        (0..)
+            .map(|i| {
+                let tail = if i == 0 {
+                    format!("_{suffix}")
+                } else {
+                    format!("_{suffix}{i}")
+                };
+                let mut head = base.to_string();
+                while head.len() + tail.len() > 63 {
+                    head.pop();
+                }
+                head + &tail
+            })
+            .find(|n| !name_taken(&[self.from, self.to], schema, n))
+            .expect("an unbounded sequence of names has a free one")
+    }
+
+    /// The name of the helper check that proves `column` of `table` NOT NULL.
+    pub(crate) fn free_constraint_name(&self, table: &QualifiedName, column: &str) -> String {
+        self.free_name(
+            &table.schema,
+            &format!("{}_{column}", table.name),
+            "not_null",
+        )
+    }
+
     /// Whether the plan creates (or re-creates) the routine a grant is on.
     pub(crate) fn creates(&self, target: &schema_ir::GrantTarget) -> bool {
         matches!(target, schema_ir::GrantTarget::Function(f) if self.created_functions.contains(f))
     }
+}
+
+/// Whether a relation, index or constraint of `schema` is called `name` in any of `schemas`.
+fn name_taken(schemas: &[&Schema], schema: &str, name: &str) -> bool {
+    schemas.iter().any(|s| {
+        s.tables
+            .values()
+            .filter(|t| t.name.schema == schema)
+            .any(|t| {
+                t.name.name == name
+                    || t.indexes.contains_key(name)
+                    || t.constraint_names().any(|n| n == name)
+            })
+            || s.sequences
+                .keys()
+                .chain(s.views.keys())
+                .any(|n| n.schema == schema && n.name == name)
+    })
 }
 
 pub(crate) fn access_exclusive(table: &QualifiedName) -> String {
@@ -320,20 +454,83 @@ fn foreign_key_lock(table: &QualifiedName, fk: &ForeignKey) -> String {
     }
 }
 
-fn add_foreign_key(table: &QualifiedName, fk: &ForeignKey, existing: bool) -> Planned {
+/// `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY`. On a table that already exists (`existing`)
+/// it checks every row under a lock that blocks writers, unless added `NOT VALID` and
+/// validated separately (`online`).
+fn add_foreign_key(
+    table: &QualifiedName,
+    fk: &ForeignKey,
+    existing: bool,
+    online: bool,
+) -> Vec<Planned> {
+    let object = constraint_object(table, &fk.name);
+    let deferred = existing && online && !fk.not_valid;
     let step = Planned::new(
         Phase::AddForeignKey,
         "add_foreign_key",
-        constraint_object(table, &fk.name),
-        format!("ALTER TABLE {table} ADD {}", sql::foreign_key(fk)),
+        object.clone(),
+        format!(
+            "ALTER TABLE {table} ADD {}",
+            sql::not_valid(sql::foreign_key(fk), fk.not_valid || deferred)
+        ),
     )
     .requires(fk_needs(table, fk))
     .provides([Resource::Constraint(table.clone(), fk.name.clone())]);
-    if existing {
-        step.lock(foreign_key_lock(table, fk))
-            .hazard(hazards::ADD_FOREIGN_KEY.at(&constraint_object(table, &fk.name)))
+    if !existing {
+        return vec![step];
+    }
+    let step = step.lock(foreign_key_lock(table, fk));
+    if fk.not_valid {
+        vec![step]
+    } else if deferred {
+        vec![
+            step,
+            online::validate(
+                table,
+                &fk.name,
+                format!(
+                    "{object}: validating the foreign key checks every row of {table} against {}; it fails on a row without a match",
+                    fk.references
+                ),
+            )
+            .after_previous(),
+        ]
     } else {
-        step
+        vec![step.hazard(hazards::ADD_FOREIGN_KEY.at(&object))]
+    }
+}
+
+/// `ALTER TABLE … ADD CONSTRAINT … CHECK` on an existing table: `NOT VALID` and validated
+/// separately when `online`, else checked under an ACCESS EXCLUSIVE lock.
+fn add_check(table: &QualifiedName, check: &schema_ir::Check, online: bool) -> Vec<Planned> {
+    let object = constraint_object(table, &check.name);
+    let deferred = online && !check.not_valid;
+    let step = Planned::new(
+        Phase::AddConstraint,
+        "add_check",
+        object.clone(),
+        format!(
+            "ALTER TABLE {table} ADD {}",
+            sql::not_valid(sql::check(check), check.not_valid || deferred)
+        ),
+    )
+    .requires([Resource::Table(table.clone())])
+    .provides([Resource::Constraint(table.clone(), check.name.clone())])
+    .lock(access_exclusive(table));
+    if check.not_valid {
+        vec![step]
+    } else if deferred {
+        vec![
+            step,
+            online::validate(
+                table,
+                &check.name,
+                format!("{object}: validating the check scans {table} and fails on a row that violates it"),
+            )
+            .after_previous(),
+        ]
+    } else {
+        vec![step.hazard(hazards::ADD_CHECK.at(&object))]
     }
 }
 
@@ -353,26 +550,46 @@ fn drop_foreign_key(table: &QualifiedName, fk: &ForeignKey) -> Planned {
 }
 
 fn create_index(table: &QualifiedName, index: &Index, existing: bool) -> Vec<Planned> {
+    create_index_with(table, index, existing, None)
+}
+
+/// The steps of a new index; `ctx` given for an existing table whose changes may be online.
+fn create_index_with(
+    table: &QualifiedName,
+    index: &Index,
+    existing: bool,
+    ctx: Option<&Context>,
+) -> Vec<Planned> {
     let (columns, made) = index_resources(table, index);
     let name = index_name(table, &index.name);
-    let mut step = Planned::new(
-        Phase::CreateIndex,
-        "create_index",
-        name.to_string(),
-        sql::create_index(table, index),
-    )
-    .requires(columns)
-    .requires([Resource::Table(table.clone())])
-    .provides(made);
-    if existing {
-        step = step
-            .lock(format!("SHARE on {table}"))
-            .hazard(hazards::INDEX_BUILD_BLOCKING.at(&name.to_string()));
-        if index.unique {
-            step = step.hazard(hazards::ADD_UNIQUE_MAY_FAIL.at(&name.to_string()));
+    let key = (table.clone(), index.name.clone());
+    let mut out = match ctx {
+        Some(ctx) if ctx.replaced_indexes.contains(&key) => {
+            let old = &ctx.from.tables[table].indexes[&index.name];
+            online::replace_index(table, old, index, ctx)
         }
-    }
-    let mut out = vec![step];
+        Some(ctx) if existing && ctx.concurrent(table) => vec![online::create_index(table, index)],
+        _ => {
+            let mut step = Planned::new(
+                Phase::CreateIndex,
+                "create_index",
+                name.to_string(),
+                sql::create_index(table, index),
+            )
+            .requires(columns)
+            .requires([Resource::Table(table.clone())])
+            .provides(made);
+            if existing {
+                step = step
+                    .lock(format!("SHARE on {table}"))
+                    .hazard(hazards::INDEX_BUILD_BLOCKING.at(&name.to_string()));
+                if index.unique {
+                    step = step.hazard(hazards::ADD_UNIQUE_MAY_FAIL.at(&name.to_string()));
+                }
+            }
+            vec![step]
+        }
+    };
     if let Some(c) = &index.comment {
         out.push(comment_step(&CommentTarget::Index { name }, Some(c)));
     }
@@ -442,7 +659,22 @@ fn create_table(t: &Table) -> Vec<Planned> {
         provides.push(Resource::Constraint(t.name.clone(), u.name.clone()));
         provides.push(Resource::Relation(index_name(&t.name, &u.name)));
     }
+    let mut unchecked = Vec::new();
     for c in t.checks.values() {
+        if c.not_valid {
+            // NOT VALID inside CREATE TABLE is ignored: such a check is added on its own.
+            unchecked.push(
+                Planned::new(
+                    Phase::AddConstraint,
+                    "add_check",
+                    constraint_object(&t.name, &c.name),
+                    format!("ALTER TABLE {} ADD {} NOT VALID", t.name, sql::check(c)),
+                )
+                .requires([Resource::Table(t.name.clone())])
+                .provides([Resource::Constraint(t.name.clone(), c.name.clone())]),
+            );
+            continue;
+        }
         lines.push(sql::check(c));
         provides.push(Resource::Constraint(t.name.clone(), c.name.clone()));
     }
@@ -471,11 +703,12 @@ fn create_table(t: &Table) -> Vec<Planned> {
         .provides(provides),
     ];
     out.extend(separate);
+    out.extend(unchecked);
     for x in t.exclusions.values() {
         out.push(add_exclusion(&t.name, x, false));
     }
     for fk in t.foreign_keys.values() {
-        out.push(add_foreign_key(&t.name, fk, false));
+        out.extend(add_foreign_key(&t.name, fk, false, false));
     }
     for index in t.indexes.values() {
         out.extend(create_index(&t.name, index, false));
@@ -751,9 +984,17 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
                 ))),
             ]
         }
-        Change::AddColumn { table, column } => columns::add_column(table, column),
+        Change::AddColumn { table, column } => columns::add_column(table, column, ctx),
         Change::DropColumn { table, column } => columns::drop_column(table, column),
-        Change::AlterColumn { table, from, to } => columns::alter_column(table, from, to),
+        Change::AlterColumn { table, from, to } => columns::alter_column(table, from, to, ctx),
+        Change::AddPrimaryKey { table, primary_key } if ctx.concurrent(table) => online::add_key(
+            table,
+            &primary_key.name,
+            "add_primary_key",
+            (&primary_key.columns, &primary_key.include, false),
+            primary_key.deferrable,
+            ctx,
+        ),
         Change::AddPrimaryKey { table, primary_key } => {
             let object = constraint_object(table, &primary_key.name);
             vec![
@@ -786,6 +1027,14 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             &primary_key.columns,
             true,
         )],
+        Change::AddUnique { table, unique } if ctx.concurrent(table) => online::add_key(
+            table,
+            &unique.name,
+            "add_unique",
+            (&unique.columns, &unique.include, unique.nulls_not_distinct),
+            unique.deferrable,
+            ctx,
+        ),
         Change::AddUnique { table, unique } => vec![add_unique(table, unique, true)],
         Change::DropUnique { table, unique } => vec![drop_constraint(
             table,
@@ -794,21 +1043,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             &unique.columns,
             true,
         )],
-        Change::AddCheck { table, check } => {
-            let object = constraint_object(table, &check.name);
-            vec![
-                Planned::new(
-                    Phase::AddConstraint,
-                    "add_check",
-                    object.clone(),
-                    format!("ALTER TABLE {table} ADD {}", sql::check(check)),
-                )
-                .requires([Resource::Table(table.clone())])
-                .provides([Resource::Constraint(table.clone(), check.name.clone())])
-                .lock(access_exclusive(table))
-                .hazard(hazards::ADD_CHECK.at(&object)),
-            ]
-        }
+        Change::AddCheck { table, check } => add_check(table, check, ctx.concurrent(table)),
         Change::DropCheck { table, check } => {
             vec![drop_constraint(
                 table,
@@ -827,12 +1062,39 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             ]
         }
         Change::AddForeignKey { table, foreign_key } => {
-            vec![add_foreign_key(table, foreign_key, true)]
+            add_foreign_key(table, foreign_key, true, ctx.concurrent(table))
         }
         Change::DropForeignKey { table, foreign_key } => {
             vec![drop_foreign_key(table, foreign_key)]
         }
-        Change::CreateIndex { table, index } => create_index(table, index, true),
+        Change::ValidateConstraint { table, name } => {
+            if ctx
+                .added_constraints
+                .contains(&(table.clone(), name.clone()))
+            {
+                Vec::new()
+            } else {
+                vec![online::validate(
+                    table,
+                    name,
+                    format!(
+                        "{}: the constraint exists NOT VALID; validating it scans {table} and fails on a row that violates it",
+                        constraint_object(table, name)
+                    ),
+                )]
+            }
+        }
+        Change::CreateIndex { table, index } => create_index_with(table, index, true, Some(ctx)),
+        Change::DropIndex { table, index }
+            if ctx
+                .replaced_indexes
+                .contains(&(table.clone(), index.name.clone())) =>
+        {
+            Vec::new()
+        }
+        Change::DropIndex { table, index } if ctx.concurrent(table) => {
+            vec![online::drop_index(table, index)]
+        }
         Change::DropIndex { table, index } => {
             let (columns, made) = index_resources(table, index);
             let name = index_name(table, &index.name);

@@ -136,7 +136,7 @@ pub(crate) fn sequence_options(options: &SequenceOptions, base: &SequenceOptions
     out
 }
 
-fn deferrable(d: Deferrable) -> &'static str {
+pub(crate) fn deferrable(d: Deferrable) -> &'static str {
     match d {
         Deferrable::NotDeferrable => "",
         Deferrable::InitiallyImmediate => " DEFERRABLE",
@@ -184,6 +184,15 @@ pub(crate) fn check(c: &Check) -> String {
         c.expr.sql,
         if c.no_inherit { " NO INHERIT" } else { "" }
     )
+}
+
+/// The clause of a constraint added to an existing table, `NOT VALID` or not.
+pub(crate) fn not_valid(clause: String, not_valid: bool) -> String {
+    if not_valid {
+        clause + " NOT VALID"
+    } else {
+        clause
+    }
 }
 
 pub(crate) fn foreign_key(fk: &ForeignKey) -> String {
@@ -266,11 +275,22 @@ pub(crate) fn exclusion(x: &Exclusion) -> String {
 }
 
 pub(crate) fn create_index(table: &QualifiedName, index: &Index) -> String {
+    create_index_as(table, index, &index.name, false)
+}
+
+/// `CREATE INDEX` of `index` under the name `name`, `CONCURRENTLY` or not.
+pub(crate) fn create_index_as(
+    table: &QualifiedName,
+    index: &Index,
+    name: &str,
+    concurrently: bool,
+) -> String {
     let keys: Vec<String> = index.keys.iter().map(index_key).collect();
     let mut out = format!(
-        "CREATE {}INDEX {} ON {} USING {} ({}){}",
+        "CREATE {}INDEX {}{} ON {} USING {} ({}){}",
         if index.unique { "UNIQUE " } else { "" },
-        quote_ident(&index.name),
+        if concurrently { "CONCURRENTLY " } else { "" },
+        quote_ident(name),
         table,
         index.method,
         keys.join(", "),
