@@ -60,9 +60,12 @@ fn default_policy_denies_data_loss_with_exit_3_and_says_how_to_allow_it() {
 fn flags_allow_and_deny_by_code_and_category() {
     let out = lint(&["--allow", "DROP_COLUMN"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("4 hazards checked, none denied"));
+    assert!(text(&out.stderr).contains("3 hazards checked, none denied"));
 
+    // The online plan takes no blocking lock; the blocking one (--no-online) does.
     let out = lint(&["--allow", "data-loss", "--deny", "locking"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = lint(&["--allow", "data-loss", "--deny", "locking", "--no-online"]);
     assert_eq!(out.status.code(), Some(3));
     let err = text(&out.stderr);
     assert!(err.contains("policy denies 2 hazards"), "{err}");
@@ -82,7 +85,7 @@ fn schema_toml_in_the_working_directory_sets_the_policy() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("schema.toml"),
-        "[lint]\ndeny = [\"SET_NOT_NULL\"]\n\n[[lint.allow_object]]\nobject = \"public.posts.legacy_*\"\ncodes = [\"DROP_COLUMN\"]\n",
+        "[online]\nenabled = false\n\n[lint]\ndeny = [\"SET_NOT_NULL\"]\n\n[[lint.allow_object]]\nobject = \"public.posts.legacy_*\"\ncodes = [\"DROP_COLUMN\"]\n",
     )
     .unwrap();
     let out = lint_in(dir.path(), &[]);
@@ -124,7 +127,7 @@ fn formats_mark_denied_hazards() {
     assert_eq!(out.status.code(), Some(3));
     let annotations = text(&out.stdout);
     assert!(annotations.contains("::error title=DROP_COLUMN (data-loss)::step 2"));
-    assert!(annotations.contains("::warning title=SET_NOT_NULL (may-fail)::"));
+    assert!(annotations.contains("::warning title=VALIDATE_CONSTRAINT (may-fail)::"));
 
     let out = lint(&["--format", "markdown"]);
     let md = text(&out.stdout);
@@ -137,7 +140,7 @@ fn formats_mark_denied_hazards() {
     let out = lint(&["--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["format_version"], 1);
-    assert_eq!(json["summary"]["hazards"], 4);
+    assert_eq!(json["summary"]["hazards"], 3);
 }
 
 #[test]
@@ -163,7 +166,7 @@ fn rename_flag_turns_drop_and_add_into_a_rename() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "-- hazard RENAME_COLUMN (backward-incompatible): public.t.a renamed to b: Renaming a column breaks every query that uses the old name.\nALTER TABLE public.t RENAME COLUMN a TO b;\n"
+        "SET lock_timeout = '5s';\nSET statement_timeout = '60s';\n-- hazard RENAME_COLUMN (backward-incompatible): public.t.a renamed to b: Renaming a column breaks every query that uses the old name.\nALTER TABLE public.t RENAME COLUMN a TO b;\n"
     );
     let out = run(&["--rename", "public.t.a=b"]);
     assert_eq!(out.status.code(), Some(1));
