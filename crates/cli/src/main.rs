@@ -110,6 +110,12 @@ impl cli::Pair {
         let filter = filter.clone();
         let source = Source::parse(&self.from)?;
         planning.server_version = match (self.pg_version, &source) {
+            (Some(v), _) if !(13..=schema_plan::NEWEST_POSTGRES).contains(&v) => {
+                return Err(Failure(format!(
+                    "--pg-version {v}: PostgreSQL 13 to {} is supported",
+                    schema_plan::NEWEST_POSTGRES
+                )));
+            }
             (Some(v), _) => v,
             (None, Source::Database(url)) => {
                 let mut conn = schema_inspect::connect(url).await?;

@@ -555,3 +555,58 @@ async fn passwords_never_reach_the_output() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_failed_validation_is_validated_again_by_the_next_run() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    db.execute("CREATE TABLE public.t (id integer NOT NULL, qty integer); INSERT INTO public.t VALUES (1, 5), (2, -1);")
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let to = file(
+        dir.path(),
+        "to.sql",
+        "CREATE TABLE public.t (id integer NOT NULL, qty integer, CONSTRAINT qty_positive CHECK (qty > 0));",
+    );
+    let args = ["apply", "--url", db.url(), "--to", &to, "--auto-approve"];
+    let failed = schema(&args);
+    assert_eq!(code(&failed), 1, "{}{}", out(&failed), err(&failed));
+    assert!(
+        err(&failed).contains("validate_constraint") && err(&failed).contains("qty_positive"),
+        "{}",
+        err(&failed)
+    );
+    // The constraint is in place, NOT VALID: new rows are checked already.
+    assert_eq!(
+        strings(
+            &db,
+            "SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conname = 'qty_positive'"
+        )
+        .await,
+        ["qty_positive false"]
+    );
+    let plan = schema(&["plan", "--from", db.url(), "--to", &to, "--format", "sql"]);
+    assert!(
+        out(&plan).contains("ALTER TABLE public.t VALIDATE CONSTRAINT qty_positive;")
+            && !out(&plan).contains("ADD CONSTRAINT"),
+        "{}",
+        out(&plan)
+    );
+    db.execute("UPDATE public.t SET qty = 1 WHERE qty <= 0")
+        .await
+        .unwrap();
+    let rerun = schema(&args);
+    assert_eq!(code(&rerun), 0, "{}{}", out(&rerun), err(&rerun));
+    assert_eq!(
+        strings(
+            &db,
+            "SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conname = 'qty_positive'"
+        )
+        .await,
+        ["qty_positive true"]
+    );
+    let drift = schema(&["drift", "--url", db.url(), "--to", &to]);
+    assert_eq!(code(&drift), 0, "{}", out(&drift));
+}

@@ -20,7 +20,7 @@ use schema_ir::Schema;
 use std::time::Duration;
 
 /// The newest PostgreSQL major version the planner knows; the default of `--pg-version`.
-pub const NEWEST_POSTGRES: u32 = 17;
+pub const NEWEST_POSTGRES: u32 = 18;
 
 /// Options of the planner.
 #[derive(Debug, Clone)]

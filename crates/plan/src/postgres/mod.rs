@@ -876,8 +876,12 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             }
             steps
         }
-        Change::DropPartition { table, partition } => partitions::drop_partition(table, partition),
-        Change::SetPartitionBound { table, to, .. } => partitions::set_partition_bound(table, to),
+        Change::DropPartition { table, partition } => {
+            partitions::drop_partition(table, partition, ctx)
+        }
+        Change::SetPartitionBound { table, to, .. } => {
+            partitions::set_partition_bound(table, to, ctx)
+        }
         Change::SetUnlogged { table, unlogged } => policies::set_unlogged(table, *unlogged),
         Change::SetStorage { table, from, to } => policies::set_storage(table, from, to),
         Change::SetReplicaIdentity { table, to, .. } => {

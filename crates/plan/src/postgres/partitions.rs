@@ -1,8 +1,10 @@
 //! Partitioned tables: the `PARTITION BY` clause of `CREATE TABLE`, partitions created after
 //! their parent (`CREATE TABLE … PARTITION OF`), dropped with `DROP TABLE`, and moved to a
-//! new bound by detaching and attaching again.
+//! new bound by detaching and attaching again. Online on PostgreSQL 14+, a partition is
+//! detached `CONCURRENTLY` first (not possible beside a DEFAULT partition), so that the
+//! parent is never locked against writers.
 
-use super::{access_exclusive, sql};
+use super::{Context, access_exclusive, sql};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_ir::{Partition, PartitionKey, QualifiedName};
@@ -54,7 +56,54 @@ pub(crate) fn create_partition(
     out
 }
 
-pub(crate) fn drop_partition(parent: &QualifiedName, p: &Partition) -> Vec<Planned> {
+/// Whether partitions of `parent` are detached `CONCURRENTLY`.
+fn detach_concurrently(parent: &QualifiedName, ctx: &Context) -> bool {
+    let beside_default = |s: &schema_ir::Schema| {
+        s.tables.get(parent).is_some_and(|t| {
+            t.partitions
+                .values()
+                .any(|p| p.bound.sql.eq_ignore_ascii_case("DEFAULT"))
+        })
+    };
+    ctx.online && ctx.version >= 14 && !beside_default(ctx.from) && !beside_default(ctx.to)
+}
+
+/// `DETACH PARTITION … CONCURRENTLY`, outside a transaction.
+fn detach(parent: &QualifiedName, p: &Partition) -> Planned {
+    Planned::new(
+        Phase::DropTable,
+        "detach_partition",
+        p.name.to_string(),
+        format!(
+            "ALTER TABLE {parent} DETACH PARTITION {} CONCURRENTLY",
+            p.name
+        ),
+    )
+    .requires([Resource::Table(parent.clone())])
+    .lock(format!("SHARE UPDATE EXCLUSIVE on {parent}"))
+    .non_transactional()
+}
+
+pub(crate) fn drop_partition(parent: &QualifiedName, p: &Partition, ctx: &Context) -> Vec<Planned> {
+    if detach_concurrently(parent, ctx) {
+        let drop = Planned::new(
+            Phase::DropTable,
+            "drop_partition",
+            p.name.to_string(),
+            format!("DROP TABLE {}", p.name),
+        )
+        .removes([
+            Resource::Table(p.name.clone()),
+            Resource::Relation(p.name.clone()),
+        ])
+        .lock(access_exclusive(&p.name))
+        .hazard(hazards::DROP_TABLE.at(&p.name.to_string()))
+        .after_previous();
+        return vec![
+            detach(parent, p).uses_old([Resource::Table(parent.clone())]),
+            drop,
+        ];
+    }
     vec![
         Planned::new(
             Phase::DropTable,
@@ -72,7 +121,11 @@ pub(crate) fn drop_partition(parent: &QualifiedName, p: &Partition) -> Vec<Plann
     ]
 }
 
-pub(crate) fn set_partition_bound(parent: &QualifiedName, to: &Partition) -> Vec<Planned> {
+pub(crate) fn set_partition_bound(
+    parent: &QualifiedName,
+    to: &Partition,
+    ctx: &Context,
+) -> Vec<Planned> {
     let mut attach = Planned::new(
         Phase::AlterColumn,
         "attach_partition",
@@ -85,6 +138,11 @@ pub(crate) fn set_partition_bound(parent: &QualifiedName, to: &Partition) -> Vec
     .lock(format!("SHARE UPDATE EXCLUSIVE on {parent}"))
     .hazard(hazards::PARTITION_BOUND_CHANGE.at(&to.name.to_string()));
     attach.after_previous = true;
+    if detach_concurrently(parent, ctx) {
+        let mut first = detach(parent, to);
+        first.phase = Phase::AlterColumn;
+        return vec![first, attach];
+    }
     vec![
         Planned::new(
             Phase::AlterColumn,
