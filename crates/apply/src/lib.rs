@@ -187,14 +187,15 @@ pub async fn pending_on(
     filter: &ObjectFilter,
     planning: &PlanOptions,
 ) -> Result<(Plan, Schema, Vec<InvalidIndex>), ApplyError> {
-    let planning = PlanOptions {
-        server_version: schema_inspect::server_version(conn).await? / 10000,
-        ..planning.clone()
-    };
     let invalid = invalid::find(conn, filter).await?;
     let options = InspectOptions {
         schemas: filter.schemas.clone(),
         exclude: filter.exclude.clone(),
+    };
+    let planning = PlanOptions {
+        server_version: schema_inspect::server_version(conn).await? / 10000,
+        table_sizes: schema_inspect::table_sizes(conn, &options).await?,
+        ..planning.clone()
     };
     let live = filter.apply(&invalid::without(
         &schema_inspect::inspect(conn, &options).await?,

@@ -117,12 +117,21 @@ impl cli::Pair {
                 )));
             }
             (Some(v), _) => v,
-            (None, Source::Database(url)) => {
-                let mut conn = schema_inspect::connect(url).await?;
-                schema_inspect::server_version(&mut conn).await? / 10000
-            }
+            (None, Source::Database(_)) => 0,
             (None, _) => schema_plan::NEWEST_POSTGRES,
         };
+        if let Source::Database(url) = &source {
+            // Hazards cite the sizes of the live tables; the plan is for the live version.
+            let mut conn = schema_inspect::connect(url).await?;
+            if planning.server_version == 0 {
+                planning.server_version = schema_inspect::server_version(&mut conn).await? / 10000;
+            }
+            let options = schema_inspect::InspectOptions {
+                schemas: filter.schemas.clone(),
+                exclude: filter.exclude.clone(),
+            };
+            planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
+        }
         let from = source.load(&filter).await?;
         let to = Source::parse(&self.to)?.load(&filter).await?;
         let options = DiffOptions {

@@ -313,3 +313,36 @@ fn privileges_are_compared_only_with_the_flag() {
         "{out}"
     );
 }
+
+#[tokio::test]
+async fn hazards_cite_the_size_of_live_tables_and_the_version_is_the_servers() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    db.execute(
+        "CREATE TABLE public.orders (id integer NOT NULL, note text);
+         INSERT INTO public.orders SELECT g, repeat('x', 100) FROM generate_series(1, 20000) g;
+         ANALYZE public.orders;",
+    )
+    .await
+    .unwrap();
+    let (_dir, to) = scratch("CREATE TABLE public.orders (id bigint NOT NULL, note text);\n");
+    let plan = schema(&["plan", "--from", db.url(), "--to", &to, "--format", "sql"]);
+    let text = stdout(&plan);
+    assert!(
+        text.contains(
+            "-- hazard TYPE_CHANGE_REWRITE (rewrite): public.orders.id: integer to bigint"
+        ) && text.contains("(public.orders: ≈ 20 k rows, "),
+        "{text}{}",
+        stderr(&plan)
+    );
+    // Offline, there is nothing to cite.
+    let (_dir2, from) = scratch("CREATE TABLE public.orders (id integer NOT NULL, note text);\n");
+    let offline = stdout(&schema(&[
+        "plan", "--from", &from, "--to", &to, "--format", "sql",
+    ]));
+    assert!(!offline.contains("rows, "), "{offline}");
+    let refused = schema(&["plan", "--from", &from, "--to", &to, "--pg-version", "9"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("--pg-version 9: PostgreSQL 13 to"));
+}

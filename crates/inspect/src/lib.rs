@@ -85,6 +85,36 @@ pub async fn inspect_url(
     Ok(schema)
 }
 
+/// PostgreSQL's estimates of the rows and sizes of the tables of the selected schemas (every
+/// non-system schema when `options.schemas` is empty); for hazards, not for comparison.
+pub async fn table_sizes(
+    conn: &mut PgConnection,
+    options: &InspectOptions,
+) -> Result<schema_ir::TableSizes, InspectError> {
+    let rows: Vec<(String, String, f32, i64)> = sqlx::query_as(
+        "SELECT n.nspname::text, c.relname::text, c.reltuples, pg_catalog.pg_total_relation_size(c.oid)
+         FROM pg_catalog.pg_class c
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'm')
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+           AND n.nspname NOT LIKE 'pg\\_toast%'
+           AND (cardinality($1::text[]) = 0 OR n.nspname = ANY ($1))",
+    )
+    .bind(&options.schemas)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(schema, name, rows, bytes)| {
+            let stats = schema_ir::TableStats {
+                rows: (rows >= 0.0).then_some(f64::from(rows)),
+                bytes,
+            };
+            (schema_ir::QualifiedName::new(schema, name), stats)
+        })
+        .collect())
+}
+
 /// The server's `server_version_num` (e.g. `150004` for 15.4).
 pub async fn server_version(conn: &mut PgConnection) -> Result<u32, InspectError> {
     postgres::server_version(conn).await

@@ -18,6 +18,7 @@ mod partition;
 mod policy;
 mod privilege;
 mod sequence;
+mod stats;
 mod table;
 mod trigger;
 mod types;
@@ -38,6 +39,7 @@ pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use privilege::{Grant, GrantTarget, all_privileges};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
+pub use stats::{TableSizes, TableStats};
 pub use table::{
     Check, Column, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
     ForeignKeyMatch, Identity, IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey,

@@ -31,6 +31,8 @@ pub struct PlanOptions {
     /// The PostgreSQL major version the plan is for (features and fast paths depend on it).
     pub server_version: u32,
     pub timeouts: Timeouts,
+    /// Sizes of the live tables (planning from a database), cited by hazards.
+    pub table_sizes: schema_ir::TableSizes,
 }
 
 impl Default for PlanOptions {
@@ -39,6 +41,7 @@ impl Default for PlanOptions {
             online: true,
             server_version: NEWEST_POSTGRES,
             timeouts: Timeouts::default(),
+            table_sizes: Default::default(),
         }
     }
 }
@@ -88,10 +91,15 @@ impl Timeouts {
 /// The plan that applies `changes` (the diff from `from` to `to`).
 pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Plan {
     let context = postgres::Context::new(from, to, changes, options);
-    let groups = changes
+    let mut groups: Vec<Vec<graph::Planned>> = changes
         .iter()
         .map(|change| postgres::steps(change, &context))
         .collect();
+    if !options.table_sizes.is_empty() {
+        for planned in groups.iter_mut().flatten() {
+            cite_size(planned, from, &options.table_sizes);
+        }
+    }
     let mut steps = graph::order(groups);
     for step in &mut steps {
         options.timeouts.set(step);
@@ -100,6 +108,35 @@ pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOption
         steps,
         from_fingerprint: from.fingerprint(),
         to_fingerprint: to.fingerprint(),
+    }
+}
+
+/// Adds the size of the existing table a step works on to its hazards about rows, locks and
+/// rewrites: "… (public.orders: ≈ 41 M rows, 12 GB)".
+fn cite_size(planned: &mut graph::Planned, from: &Schema, sizes: &schema_ir::TableSizes) {
+    let table = planned
+        .uses_old
+        .iter()
+        .chain(&planned.requires)
+        .chain(&planned.removes)
+        .find_map(|r| match r {
+            graph::Resource::Table(t) | graph::Resource::Column(t, _)
+                if from.tables.contains_key(t) =>
+            {
+                sizes.get(t).map(|s| (t, s))
+            }
+            _ => None,
+        });
+    let Some((table, size)) = table else {
+        return;
+    };
+    for hazard in &mut planned.step.hazards {
+        if !matches!(
+            hazard.category,
+            Category::Authz | Category::BackwardIncompatible
+        ) {
+            hazard.message = format!("{} ({table}: {})", hazard.message, size.describe());
+        }
     }
 }
 
