@@ -39,6 +39,8 @@ pub struct ApplyOptions {
     pub settings: Settings,
     /// How plans are made (online forms, timeouts); the server version is the target's.
     pub planning: PlanOptions,
+    /// Rename hints (`--rename`, `-- schema:renamed-from`).
+    pub renames: Vec<schema_diff::Rename>,
     /// Plan and report only, in read-only transactions, without taking the lock.
     pub dry_run: bool,
     /// A plan reviewed earlier, to be applied exactly.
@@ -58,6 +60,7 @@ impl Default for ApplyOptions {
             lock_wait: Duration::from_secs(300),
             settings: Settings::default(),
             planning: PlanOptions::default(),
+            renames: Vec::new(),
             dry_run: false,
             reviewed: None,
             history_schema: history::DEFAULT_SCHEMA.to_string(),
@@ -186,6 +189,7 @@ pub async fn pending_on(
     desired: &Schema,
     filter: &ObjectFilter,
     planning: &PlanOptions,
+    renames: &[schema_diff::Rename],
 ) -> Result<(Plan, Schema, Vec<InvalidIndex>), ApplyError> {
     let invalid = invalid::find(conn, filter).await?;
     let options = InspectOptions {
@@ -202,7 +206,10 @@ pub async fn pending_on(
         &invalid,
     ));
     let desired = filter.apply(desired);
-    let changes = schema_diff::diff(&live, &desired, &DiffOptions::default());
+    let diff = DiffOptions {
+        renames: renames.to_vec(),
+    };
+    let changes = schema_diff::diff(&live, &desired, &diff);
     let plan = schema_plan::plan(&live, &desired, &changes, &planning);
     Ok((plan, live, invalid))
 }
@@ -222,6 +229,7 @@ pub async fn pending(
         desired,
         &managed(filter, history_schema),
         &PlanOptions::default(),
+        &[],
     )
     .await;
     let _ = conn.close().await;
@@ -251,7 +259,8 @@ async fn locked(
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<Outcome, ApplyError> {
     let filter = managed(&options.filter, &options.history_schema);
-    let (fresh, live, invalid) = pending_on(conn, desired, &filter, &options.planning).await?;
+    let (fresh, live, invalid) =
+        pending_on(conn, desired, &filter, &options.planning, &options.renames).await?;
     let desired = filter.apply(desired);
     let plan = match &options.reviewed {
         None => fresh,
@@ -354,7 +363,8 @@ async fn run_and_verify(
         invalid::drop(conn, index).await?;
     }
     let executed = execute::run(conn, plan, &options.settings, filter, report).await?;
-    let (remaining, live, _) = pending_on(conn, desired, filter, &options.planning).await?;
+    let (remaining, live, _) =
+        pending_on(conn, desired, filter, &options.planning, &options.renames).await?;
     if live.fingerprint() != desired.fingerprint() {
         return Err(ApplyError::Verify(remaining));
     }

@@ -67,7 +67,7 @@ pub fn url(url: &Option<String>) -> Result<String, Failure> {
 pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
     let url = url(&args.url)?;
     let filter = args.filter.options();
-    let desired = Source::parse(&args.to)?.load(&filter).await?;
+    let (desired, hinted) = Source::parse(&args.to)?.load_with_renames(&filter).await?;
     let policy = HazardPolicy::allowing(&args.allow_hazards);
     if let Some(unknown) = policy.unknown_entries().first() {
         return Err(Failure(format!(
@@ -87,6 +87,7 @@ pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
             ..Settings::default()
         },
         planning: crate::config::Config::load(None)?.planning(&args.online)?,
+        renames: crate::renames(&hinted)?,
         dry_run: args.dry_run,
         reviewed,
         history_schema: args.history_schema.clone(),

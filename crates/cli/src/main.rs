@@ -133,17 +133,26 @@ impl cli::Pair {
             planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
         }
         let from = source.load(&filter).await?;
-        let to = Source::parse(&self.to)?.load(&filter).await?;
+        let (to, hinted) = Source::parse(&self.to)?.load_with_renames(&filter).await?;
         let options = DiffOptions {
-            renames: self
-                .renames
-                .iter()
-                .map(|r| schema_diff::Rename::parse(r))
-                .collect::<Result<_, _>>()?,
+            renames: renames(self.renames.iter().chain(&hinted))?,
         };
         let changes = schema_diff::diff(&from, &to, &options);
         Ok(schema_plan::plan(&from, &to, &changes, &planning))
     }
+}
+
+/// Rename hints (`--rename` values and `-- schema:renamed-from` comments) read for the differ.
+pub(crate) fn renames<'a>(
+    specs: impl IntoIterator<Item = &'a String>,
+) -> Result<Vec<schema_diff::Rename>, Failure> {
+    let mut out: Vec<schema_diff::Rename> = specs
+        .into_iter()
+        .map(|r| schema_diff::Rename::parse(r))
+        .collect::<Result<_, _>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
 }
 
 pub(crate) fn print(text: &str) -> Result<(), Failure> {

@@ -37,6 +37,14 @@ impl Source {
 
     /// Reads the schema, limited to the objects `filter` manages.
     pub async fn load(&self, filter: &ObjectFilter) -> Result<Schema, Failure> {
+        Ok(self.load_with_renames(filter).await?.0)
+    }
+
+    /// Reads the schema and the rename hints its files carry (`-- schema:renamed-from`).
+    pub async fn load_with_renames(
+        &self,
+        filter: &ObjectFilter,
+    ) -> Result<(Schema, Vec<String>), Failure> {
         let parsed = match self {
             Source::Database(url) => {
                 // The history schema of `schema apply` is never part of a comparison.
@@ -46,7 +54,7 @@ impl Source {
                     exclude: filter.exclude.clone(),
                 };
                 let live = schema_inspect::inspect_url(url, &options).await?;
-                return Ok(filter.apply(&live));
+                return Ok((filter.apply(&live), Vec::new()));
             }
             Source::Path(path) => schema_parse::parse_path(path)?,
             Source::Stdin => {
@@ -58,6 +66,6 @@ impl Source {
         for diagnostic in &parsed.diagnostics {
             eprintln!("{diagnostic}");
         }
-        Ok(filter.apply(&parsed.schema))
+        Ok((filter.apply(&parsed.schema), parsed.renames))
     }
 }

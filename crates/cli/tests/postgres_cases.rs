@@ -95,9 +95,14 @@ fn plan(from: &Schema, to: &Schema, config: &CaseConfig) -> Plan {
     schema_plan::plan(from, to, &changes, &planning)
 }
 
+/// `case.toml`, with the `-- schema:renamed-from` hints of to.sql added to its renames.
 fn config(case: &Path) -> Result<CaseConfig, Failed> {
     let text = read(case, "case.toml");
-    toml::from_str(&text).map_err(|e| format!("case.toml: {e}").into())
+    let mut config: CaseConfig = toml::from_str(&text).map_err(|e| format!("case.toml: {e}"))?;
+    if let Ok(parsed) = schema_parse::parse_sql(&read(case, "to.sql"), "to.sql") {
+        config.renames.extend(parsed.renames);
+    }
+    Ok(config)
 }
 
 fn run_offline(case: &Path) -> Result<(), Failed> {

@@ -79,6 +79,8 @@ pub enum ParseError {
 pub struct Parsed {
     pub schema: schema_ir::Schema,
     pub diagnostics: Vec<Diagnostic>,
+    /// Rename hints of `-- schema:renamed-from` comments, in the form `--rename` takes.
+    pub renames: Vec<String>,
 }
 
 /// Reads one PostgreSQL source text; `file` names it in diagnostics.
@@ -86,10 +88,11 @@ pub fn parse_sql(sql: &str, file: &str) -> Result<Parsed, ParseError> {
     let mut schema = schema_ir::Schema::postgres();
     let mut reader = postgres::Reader::new(&mut schema);
     reader.read(sql, file)?;
-    let diagnostics = reader.into_diagnostics();
+    let (renames, diagnostics) = reader.finish();
     Ok(Parsed {
         schema,
         diagnostics,
+        renames,
     })
 }
 
@@ -113,10 +116,11 @@ pub fn parse_path(path: &Path) -> Result<Parsed, ParseError> {
         })?;
         reader.read(&text, &file.display().to_string())?;
     }
-    let diagnostics = reader.into_diagnostics();
+    let (renames, diagnostics) = reader.finish();
     Ok(Parsed {
         schema,
         diagnostics,
+        renames,
     })
 }
 

@@ -11,7 +11,9 @@ mod domain;
 mod expr;
 mod extension;
 mod function;
+
 mod grant;
+mod hints;
 mod index;
 mod literal;
 mod names;
@@ -146,6 +148,8 @@ pub struct Reader<'s> {
     claimed_relations: RefCell<Option<HashSet<(String, String)>>>,
     /// The same for constraint names.
     claimed_constraints: RefCell<Option<HashSet<(String, String)>>>,
+    /// Rename hints found in comments (`-- schema:renamed-from`), as `--rename` takes them.
+    pub(crate) renames: Vec<String>,
 }
 
 impl<'s> Reader<'s> {
@@ -162,6 +166,7 @@ impl<'s> Reader<'s> {
             opaque: None,
             last_routine: None,
             catalog: false,
+            renames: Vec::new(),
             claimed_relations: RefCell::new(None),
             claimed_constraints: RefCell::new(None),
         }
@@ -169,6 +174,11 @@ impl<'s> Reader<'s> {
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
+    }
+
+    /// The rename hints of the files read, and their diagnostics.
+    pub fn finish(self) -> (Vec<String>, Vec<Diagnostic>) {
+        (self.renames, self.diagnostics)
     }
 
     /// Parses `text` and applies its statements in order.
@@ -188,6 +198,9 @@ impl<'s> Reader<'s> {
                 continue;
             };
             let result = self.statement(stmt);
+            if let (Ok(()), NodeEnum::CreateStmt(create)) = (&result, stmt) {
+                self.rename_hints(&source.text, create);
+            }
             if matches!(
                 stmt,
                 NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_)

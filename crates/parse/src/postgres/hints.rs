@@ -1,0 +1,97 @@
+//! Rename hints written in the desired SQL: `-- schema:renamed-from OLD` at the end of the
+//! line that names a table (in `CREATE TABLE`) or a column, or alone on the line before it.
+//! They become the renames the differ takes, as `--rename` does: `schema.old=schema.new` for
+//! a table (OLD may be schema-qualified, in the same schema), `schema.table.old=schema.table.new`
+//! for a column.
+
+use super::Reader;
+use pg_query::NodeEnum;
+use pg_query::protobuf::CreateStmt;
+
+const MARK: &str = "-- schema:renamed-from";
+
+impl Reader<'_> {
+    /// Collects the hints on the table and columns of `stmt`, a `CREATE TABLE` of `text`.
+    pub(crate) fn rename_hints(&mut self, text: &str, stmt: &CreateStmt) {
+        let Some(rv) = stmt.relation.as_ref() else {
+            return;
+        };
+        let table = self.new_name(rv);
+        if !self.schema.tables.contains_key(&table) {
+            return;
+        }
+        let columns: Vec<(&str, usize)> = stmt
+            .table_elts
+            .iter()
+            .filter_map(|n| match n.node.as_ref() {
+                Some(NodeEnum::ColumnDef(c)) => {
+                    Some((c.colname.as_str(), usize::try_from(c.location).ok()?))
+                }
+                _ => None,
+            })
+            .collect();
+        let at = |i: i32| usize::try_from(i).ok();
+        if let Some(old) = at(rv.location).and_then(|l| hint(text, l, columns.first().map(|c| c.1)))
+        {
+            let old = old
+                .strip_prefix(&format!("{}.", table.schema))
+                .unwrap_or(&old)
+                .to_string();
+            self.renames
+                .push(format!("{0}.{old}={0}.{1}", table.schema, table.name));
+        }
+        for (i, (name, location)) in columns.iter().enumerate() {
+            if let Some(old) = hint(text, *location, columns.get(i + 1).map(|c| c.1)) {
+                self.renames.push(format!("{table}.{old}={table}.{name}"));
+            }
+        }
+    }
+}
+
+/// The name in a hint at the end of the line from `location` (up to `next`, where the next
+/// object starts), or on a line of its own just before.
+fn hint(text: &str, location: usize, next: Option<usize>) -> Option<String> {
+    let start = text.get(..location)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[location..]
+        .find('\n')
+        .map_or(text.len(), |i| location + i);
+    let end = next.filter(|n| *n > location && *n < end).unwrap_or(end);
+    if let Some(at) = text[location..end].find(MARK) {
+        return name(&text[location + at + MARK.len()..end]);
+    }
+    let before = text.get(..start.checked_sub(1)?)?;
+    let line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
+    line.strip_prefix(MARK).and_then(name)
+}
+
+fn name(rest: &str) -> Option<String> {
+    let word = rest.split_whitespace().next()?;
+    let word = word.trim_end_matches([',', ';', ')']);
+    let unquoted = word
+        .strip_prefix('"')
+        .and_then(|w| w.strip_suffix('"'))
+        .unwrap_or(word);
+    (!unquoted.is_empty()).then(|| unquoted.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse_sql;
+
+    #[test]
+    fn hints_name_the_old_table_and_columns() {
+        let sql = "-- schema:renamed-from users\nCREATE TABLE people (\n    id bigint,\n    -- schema:renamed-from mail\n    email text,\n    nick text -- schema:renamed-from handle\n);\nCREATE TABLE app.t ( -- schema:renamed-from app.old_t\n  a int, b int -- schema:renamed-from c\n);\nCREATE TABLE plain (x int); -- not a hint\n";
+        let sql = format!("CREATE SCHEMA app;\n{sql}");
+        let parsed = parse_sql(&sql, "t.sql").unwrap();
+        assert_eq!(
+            parsed.renames,
+            [
+                "public.users=public.people",
+                "public.people.mail=public.people.email",
+                "public.people.handle=public.people.nick",
+                "app.old_t=app.t",
+                "app.t.c=app.t.b",
+            ]
+        );
+    }
+}
