@@ -67,7 +67,7 @@ pub fn url(url: &Option<String>) -> Result<String, Failure> {
 pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
     let url = url(&args.url)?;
     let filter = args.filter.options();
-    let (desired, hinted) = Source::parse(&args.to)?.load_with_renames(&filter).await?;
+    let (desired, hints) = Source::parse(&args.to)?.load_with_hints(&filter).await?;
     let policy = HazardPolicy::allowing(&args.allow_hazards);
     if let Some(unknown) = policy.unknown_entries().first() {
         return Err(Failure(format!(
@@ -86,8 +86,11 @@ pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
             retries: args.retries,
             ..Settings::default()
         },
-        planning: crate::config::Config::load(None)?.planning(&args.online)?,
-        renames: crate::renames(&hinted)?,
+        planning: schema_plan::PlanOptions {
+            casts: crate::casts(&hints),
+            ..crate::config::Config::load(None)?.planning(&args.online)?
+        },
+        renames: crate::renames(&hints.renames)?,
         dry_run: args.dry_run,
         reviewed,
         history_schema: args.history_schema.clone(),

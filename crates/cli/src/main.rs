@@ -133,10 +133,11 @@ impl cli::Pair {
             planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
         }
         let from = source.load(&filter).await?;
-        let (to, hinted) = Source::parse(&self.to)?.load_with_renames(&filter).await?;
+        let (to, hints) = Source::parse(&self.to)?.load_with_hints(&filter).await?;
         let options = DiffOptions {
-            renames: renames(self.renames.iter().chain(&hinted))?,
+            renames: renames(self.renames.iter().chain(&hints.renames))?,
         };
+        planning.casts = casts(&hints);
         let changes = schema_diff::diff(&from, &to, &options);
         Ok(schema_plan::plan(&from, &to, &changes, &planning))
     }
@@ -153,6 +154,15 @@ pub(crate) fn renames<'a>(
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The `-- schema:using` expressions of `hints`, by column.
+pub(crate) fn casts(hints: &schema_parse::Hints) -> schema_plan::Casts {
+    hints
+        .casts
+        .iter()
+        .map(|(table, column, expr)| ((table.clone(), column.clone()), expr.clone()))
+        .collect()
 }
 
 pub(crate) fn print(text: &str) -> Result<(), Failure> {

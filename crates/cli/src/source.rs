@@ -37,14 +37,15 @@ impl Source {
 
     /// Reads the schema, limited to the objects `filter` manages.
     pub async fn load(&self, filter: &ObjectFilter) -> Result<Schema, Failure> {
-        Ok(self.load_with_renames(filter).await?.0)
+        Ok(self.load_with_hints(filter).await?.0)
     }
 
-    /// Reads the schema and the rename hints its files carry (`-- schema:renamed-from`).
-    pub async fn load_with_renames(
+    /// Reads the schema and the hints its files carry (`-- schema:renamed-from`,
+    /// `-- schema:using`).
+    pub async fn load_with_hints(
         &self,
         filter: &ObjectFilter,
-    ) -> Result<(Schema, Vec<String>), Failure> {
+    ) -> Result<(Schema, schema_parse::Hints), Failure> {
         let parsed = match self {
             Source::Database(url) => {
                 // The history schema of `schema apply` is never part of a comparison.
@@ -54,7 +55,7 @@ impl Source {
                     exclude: filter.exclude.clone(),
                 };
                 let live = schema_inspect::inspect_url(url, &options).await?;
-                return Ok((filter.apply(&live), Vec::new()));
+                return Ok((filter.apply(&live), schema_parse::Hints::default()));
             }
             Source::Path(path) => schema_parse::parse_path(path)?,
             Source::Stdin => {
@@ -66,6 +67,6 @@ impl Source {
         for diagnostic in &parsed.diagnostics {
             eprintln!("{diagnostic}");
         }
-        Ok((filter.apply(&parsed.schema), parsed.renames))
+        Ok((filter.apply(&parsed.schema), parsed.hints))
     }
 }

@@ -31,6 +31,9 @@ struct CaseConfig {
     renames: Vec<String>,
     /// `false` plans the blocking forms, as `--no-online` does (default: online).
     online: Option<bool>,
+    /// `-- schema:using` hints of to.sql.
+    #[serde(skip)]
+    casts: Vec<(schema_ir::QualifiedName, String, String)>,
 }
 
 fn main() {
@@ -90,6 +93,11 @@ fn plan(from: &Schema, to: &Schema, config: &CaseConfig) -> Plan {
     let changes = schema_diff::diff(from, to, &options);
     let planning = PlanOptions {
         online: config.online.unwrap_or(true),
+        casts: config
+            .casts
+            .iter()
+            .map(|(t, c, e)| ((t.clone(), c.clone()), e.clone()))
+            .collect(),
         ..PlanOptions::default()
     };
     schema_plan::plan(from, to, &changes, &planning)
@@ -100,7 +108,8 @@ fn config(case: &Path) -> Result<CaseConfig, Failed> {
     let text = read(case, "case.toml");
     let mut config: CaseConfig = toml::from_str(&text).map_err(|e| format!("case.toml: {e}"))?;
     if let Ok(parsed) = schema_parse::parse_sql(&read(case, "to.sql"), "to.sql") {
-        config.renames.extend(parsed.renames);
+        config.renames.extend(parsed.hints.renames);
+        config.casts = parsed.hints.casts;
     }
     Ok(config)
 }

@@ -4,6 +4,8 @@
 //! become [`Diagnostic`] warnings, invalid SQL a [`ParseError`] that points at file:line:col.
 
 pub mod postgres;
+
+pub use postgres::Hints;
 mod source;
 
 use std::fmt;
@@ -79,8 +81,8 @@ pub enum ParseError {
 pub struct Parsed {
     pub schema: schema_ir::Schema,
     pub diagnostics: Vec<Diagnostic>,
-    /// Rename hints of `-- schema:renamed-from` comments, in the form `--rename` takes.
-    pub renames: Vec<String>,
+    /// What `-- schema:` comments ask for.
+    pub hints: Hints,
 }
 
 /// Reads one PostgreSQL source text; `file` names it in diagnostics.
@@ -88,11 +90,11 @@ pub fn parse_sql(sql: &str, file: &str) -> Result<Parsed, ParseError> {
     let mut schema = schema_ir::Schema::postgres();
     let mut reader = postgres::Reader::new(&mut schema);
     reader.read(sql, file)?;
-    let (renames, diagnostics) = reader.finish();
+    let (hints, diagnostics) = reader.finish();
     Ok(Parsed {
         schema,
         diagnostics,
-        renames,
+        hints,
     })
 }
 
@@ -116,11 +118,11 @@ pub fn parse_path(path: &Path) -> Result<Parsed, ParseError> {
         })?;
         reader.read(&text, &file.display().to_string())?;
     }
-    let (renames, diagnostics) = reader.finish();
+    let (hints, diagnostics) = reader.finish();
     Ok(Parsed {
         schema,
         diagnostics,
-        renames,
+        hints,
     })
 }
 

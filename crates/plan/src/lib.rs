@@ -33,7 +33,12 @@ pub struct PlanOptions {
     pub timeouts: Timeouts,
     /// Sizes of the live tables (planning from a database), cited by hazards.
     pub table_sizes: schema_ir::TableSizes,
+    /// `USING` expressions for type changes of columns (`-- schema:using`).
+    pub casts: Casts,
 }
+
+/// `USING` expressions by (table, column).
+pub type Casts = std::collections::BTreeMap<(schema_ir::QualifiedName, String), String>;
 
 impl Default for PlanOptions {
     fn default() -> Self {
@@ -42,6 +47,7 @@ impl Default for PlanOptions {
             server_version: NEWEST_POSTGRES,
             timeouts: Timeouts::default(),
             table_sizes: Default::default(),
+            casts: Casts::new(),
         }
     }
 }

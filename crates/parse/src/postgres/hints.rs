@@ -1,14 +1,16 @@
-//! Rename hints written in the desired SQL: `-- schema:renamed-from OLD` at the end of the
-//! line that names a table (in `CREATE TABLE`) or a column, or alone on the line before it.
-//! They become the renames the differ takes, as `--rename` does: `schema.old=schema.new` for
-//! a table (OLD may be schema-qualified, in the same schema), `schema.table.old=schema.table.new`
-//! for a column.
+//! Hints written in the desired SQL as comments at the end of the line that names a table
+//! (in `CREATE TABLE`) or a column, or alone on the line before it:
+//! `-- schema:renamed-from OLD` becomes a rename the differ takes, as `--rename` does
+//! (`schema.old=schema.new` for a table, OLD may be schema-qualified in the same schema;
+//! `schema.table.old=schema.table.new` for a column); `-- schema:using EXPR` on a column is the
+//! `USING` expression of a change of its type (the rest of the line, e.g. `amount::numeric / 100`).
 
 use super::Reader;
 use pg_query::NodeEnum;
 use pg_query::protobuf::CreateStmt;
 
-const MARK: &str = "-- schema:renamed-from";
+const RENAMED: &str = "-- schema:renamed-from";
+const USING: &str = "-- schema:using";
 
 impl Reader<'_> {
     /// Collects the hints on the table and columns of `stmt`, a `CREATE TABLE` of `text`.
@@ -31,7 +33,9 @@ impl Reader<'_> {
             })
             .collect();
         let at = |i: i32| usize::try_from(i).ok();
-        if let Some(old) = at(rv.location).and_then(|l| hint(text, l, columns.first().map(|c| c.1)))
+        if let Some(old) = at(rv.location)
+            .and_then(|l| hint(text, l, columns.first().map(|c| c.1), RENAMED))
+            .and_then(name)
         {
             let old = old
                 .strip_prefix(&format!("{}.", table.schema))
@@ -40,28 +44,33 @@ impl Reader<'_> {
             self.renames
                 .push(format!("{0}.{old}={0}.{1}", table.schema, table.name));
         }
-        for (i, (name, location)) in columns.iter().enumerate() {
-            if let Some(old) = hint(text, *location, columns.get(i + 1).map(|c| c.1)) {
-                self.renames.push(format!("{table}.{old}={table}.{name}"));
+        for (i, (column, location)) in columns.iter().enumerate() {
+            let next = columns.get(i + 1).map(|c| c.1);
+            if let Some(old) = hint(text, *location, next, RENAMED).and_then(name) {
+                self.renames.push(format!("{table}.{old}={table}.{column}"));
+            }
+            if let Some(expr) = hint(text, *location, next, USING) {
+                self.casts
+                    .push((table.clone(), column.to_string(), expr.to_string()));
             }
         }
     }
 }
 
-/// The name in a hint at the end of the line from `location` (up to `next`, where the next
-/// object starts), or on a line of its own just before.
-fn hint(text: &str, location: usize, next: Option<usize>) -> Option<String> {
+/// What follows `mark` in a comment at the end of the line from `location` (up to `next`,
+/// where the next object starts), or on a line of its own just before.
+fn hint<'t>(text: &'t str, location: usize, next: Option<usize>, mark: &str) -> Option<&'t str> {
     let start = text.get(..location)?.rfind('\n').map_or(0, |i| i + 1);
     let end = text[location..]
         .find('\n')
         .map_or(text.len(), |i| location + i);
     let end = next.filter(|n| *n > location && *n < end).unwrap_or(end);
-    if let Some(at) = text[location..end].find(MARK) {
-        return name(&text[location + at + MARK.len()..end]);
+    if let Some(at) = text[location..end].find(mark) {
+        return Some(text[location + at + mark.len()..end].trim());
     }
     let before = text.get(..start.checked_sub(1)?)?;
     let line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
-    line.strip_prefix(MARK).and_then(name)
+    line.strip_prefix(mark).map(str::trim)
 }
 
 fn name(rest: &str) -> Option<String> {
@@ -84,13 +93,30 @@ mod tests {
         let sql = format!("CREATE SCHEMA app;\n{sql}");
         let parsed = parse_sql(&sql, "t.sql").unwrap();
         assert_eq!(
-            parsed.renames,
+            parsed.hints.renames,
             [
                 "public.users=public.people",
                 "public.people.mail=public.people.email",
                 "public.people.handle=public.people.nick",
                 "app.old_t=app.t",
                 "app.t.c=app.t.b",
+            ]
+        );
+        let casts = parse_sql(
+            "CREATE TABLE t (\n  -- schema:using (amount * 100)::bigint\n  amount bigint,\n  code int -- schema:using code::text::int\n);",
+            "t.sql",
+        )
+        .unwrap()
+        .hints
+        .casts;
+        assert_eq!(
+            casts
+                .iter()
+                .map(|(t, c, e)| format!("{t}.{c}: {e}"))
+                .collect::<Vec<_>>(),
+            [
+                "public.t.amount: (amount * 100)::bigint",
+                "public.t.code: code::text::int"
             ]
         );
     }

@@ -118,6 +118,15 @@ fn text_error(text: &str, message: String) -> ParseError {
 }
 
 /// Reads statements into a schema, keeping the search path and diagnostics between sources.
+/// What comments in the files ask of the differ and planner.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hints {
+    /// `-- schema:renamed-from`, in the form `--rename` takes (`public.a=public.b`).
+    pub renames: Vec<String>,
+    /// `-- schema:using`: (table, column, `USING` expression of a change of its type).
+    pub casts: Vec<(QualifiedName, String, String)>,
+}
+
 pub struct Reader<'s> {
     pub(crate) schema: &'s mut Schema,
     /// The current `search_path` (default `public`).
@@ -150,6 +159,8 @@ pub struct Reader<'s> {
     claimed_constraints: RefCell<Option<HashSet<(String, String)>>>,
     /// Rename hints found in comments (`-- schema:renamed-from`), as `--rename` takes them.
     pub(crate) renames: Vec<String>,
+    /// `USING` expressions of `-- schema:using` comments: (table, column, expression).
+    pub(crate) casts: Vec<(QualifiedName, String, String)>,
 }
 
 impl<'s> Reader<'s> {
@@ -167,6 +178,7 @@ impl<'s> Reader<'s> {
             last_routine: None,
             catalog: false,
             renames: Vec::new(),
+            casts: Vec::new(),
             claimed_relations: RefCell::new(None),
             claimed_constraints: RefCell::new(None),
         }
@@ -176,9 +188,15 @@ impl<'s> Reader<'s> {
         self.diagnostics
     }
 
-    /// The rename hints of the files read, and their diagnostics.
-    pub fn finish(self) -> (Vec<String>, Vec<Diagnostic>) {
-        (self.renames, self.diagnostics)
+    /// The hints of the files read (renames, `USING` expressions), and their diagnostics.
+    pub fn finish(self) -> (Hints, Vec<Diagnostic>) {
+        (
+            Hints {
+                renames: self.renames,
+                casts: self.casts,
+            },
+            self.diagnostics,
+        )
     }
 
     /// Parses `text` and applies its statements in order.

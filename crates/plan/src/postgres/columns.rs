@@ -193,11 +193,14 @@ pub(crate) fn alter_column(
         }
         let mut s;
         if type_changed {
-            action.push_str(&format!(
-                " USING {}::{}",
-                quote_ident(&from.name),
-                to.data_type
-            ));
+            match ctx.casts.get(&(table.clone(), to.name.clone())) {
+                Some(using) => action.push_str(&format!(" USING {using}")),
+                None => action.push_str(&format!(
+                    " USING {}::{}",
+                    quote_ident(&from.name),
+                    to.data_type
+                )),
+            }
             let cost = types::classify(&from.data_type, &to.data_type);
             s = step("alter_column_type", action)
                 .requires(type_needs(&to.data_type))

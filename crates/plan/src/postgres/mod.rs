@@ -35,6 +35,8 @@ pub(crate) struct Context<'a> {
     online: bool,
     /// The PostgreSQL major version planned for.
     version: u32,
+    /// `USING` expressions of type changes, by (table, column).
+    pub(crate) casts: &'a crate::Casts,
     /// Indexes whose definition changes (dropped and created under the same name), planned
     /// as one replacement when online.
     replaced_indexes: BTreeSet<(QualifiedName, String)>,
@@ -56,7 +58,7 @@ impl<'a> Context<'a> {
         from: &'a Schema,
         to: &'a Schema,
         changes: &[Change],
-        options: &crate::PlanOptions,
+        options: &'a crate::PlanOptions,
     ) -> Context<'a> {
         let mut dropped_indexes = BTreeMap::new();
         let mut created_indexes = Vec::new();
@@ -156,6 +158,7 @@ impl<'a> Context<'a> {
             to,
             online: options.online,
             version: options.server_version,
+            casts: &options.casts,
             replaced_indexes,
             added_constraints,
             dropped_tables,
