@@ -68,10 +68,12 @@ pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
     let url = url(&args.url)?;
     let filter = args.filter.options();
     let (desired, hints) = Source::parse(&args.to)?.load_with_hints(&filter).await?;
-    let policy = HazardPolicy::allowing(&args.allow_hazards);
+    let config = crate::config::Config::load(None)?;
+    let policy =
+        HazardPolicy::allowing(config.apply.allow_hazards.iter().chain(&args.allow_hazards));
     if let Some(unknown) = policy.unknown_entries().first() {
         return Err(Failure(format!(
-            "--allow-hazards: `{unknown}` is neither a hazard code nor a category (see docs/hazards.md)"
+            "--allow-hazards / [apply] allow_hazards: `{unknown}` is neither a hazard code nor a category (see docs/hazards.md)"
         )));
     }
     let reviewed = match &args.plan {
@@ -88,7 +90,7 @@ pub async fn run(args: ApplyArgs) -> Result<ExitCode, Failure> {
         },
         planning: schema_plan::PlanOptions {
             casts: crate::casts(&hints),
-            ..crate::config::Config::load(None)?.planning(&args.online)?
+            ..config.planning(&args.online)?
         },
         renames: crate::renames(&hints.renames)?,
         dry_run: args.dry_run,

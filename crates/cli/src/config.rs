@@ -12,6 +12,9 @@
 //! statement_timeout = "1m"        # steps that only change the catalog
 //! long_statement_timeout = "2h"   # concurrent builds, validations, rewrites; "0": none
 //!
+//! [apply]
+//! allow_hazards = ["DROP_INDEX"]  # added to --allow-hazards
+//!
 //! [lint]
 //! deny = ["data-loss", "TYPE_CHANGE_REWRITE"]   # categories or codes
 //! allow = ["DROP_INDEX"]
@@ -46,7 +49,17 @@ pub struct Config {
     #[serde(default)]
     pub online: OnlineConfig,
     #[serde(default)]
+    pub apply: ApplyConfig,
+    #[serde(default)]
     pub lint: LintConfig,
+}
+
+/// `[apply]`: hazard codes or categories `schema apply` carries out besides the default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplyConfig {
+    #[serde(default)]
+    pub allow_hazards: Vec<String>,
 }
 
 /// `[online]`: whether plans take their online forms, and the timeouts of steps.

@@ -202,6 +202,20 @@ async fn hazard_policy_refuses_data_loss_unless_allowed() {
     assert_eq!(value["executed_steps"], 1);
     assert_eq!(scalar_i64(&db, note).await, 0);
 
+    // schema.toml in the working directory allows as the flag does.
+    db.execute("ALTER TABLE public.t ADD COLUMN note text")
+        .await
+        .unwrap();
+    let project = tempfile::tempdir().unwrap();
+    std::fs::write(
+        project.path().join("schema.toml"),
+        "[apply]\nallow_hazards = [\"data-loss\"]\n",
+    )
+    .unwrap();
+    let configured = command(&args).current_dir(project.path()).output().unwrap();
+    assert_eq!(code(&configured), 0, "{}", err(&configured));
+    assert_eq!(scalar_i64(&db, note).await, 0);
+
     let unknown = schema(&[&args[..], &["--allow-hazards", "DROP_EVERYTHING"]].concat());
     assert_eq!(code(&unknown), 1);
     assert!(err(&unknown).contains("`DROP_EVERYTHING` is neither a hazard code nor a category"));

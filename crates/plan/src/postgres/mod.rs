@@ -482,24 +482,42 @@ fn add_foreign_key(
     if !existing {
         return vec![step];
     }
+    let message = format!(
+        "{object}: validating the foreign key checks every row of {table} against {}; it fails on a row without a match",
+        fk.references
+    );
     let step = step.lock(foreign_key_lock(table, fk));
-    if fk.not_valid {
+    let blocking = hazards::ADD_FOREIGN_KEY.at(&object);
+    validated(
+        step,
+        table,
+        &fk.name,
+        (fk.not_valid, deferred),
+        message,
+        blocking,
+    )
+}
+
+/// A constraint added to an existing table, and then: nothing when the files want it
+/// `NOT VALID`, its validation in a transaction of its own when `deferred` (added `NOT
+/// VALID` online), else the `blocking` hazard of checking every row as it is added.
+fn validated(
+    step: Planned,
+    table: &QualifiedName,
+    name: &str,
+    (not_valid, deferred): (bool, bool),
+    message: String,
+    blocking: crate::Hazard,
+) -> Vec<Planned> {
+    if not_valid {
         vec![step]
     } else if deferred {
         vec![
             step,
-            online::validate(
-                table,
-                &fk.name,
-                format!(
-                    "{object}: validating the foreign key checks every row of {table} against {}; it fails on a row without a match",
-                    fk.references
-                ),
-            )
-            .after_previous(),
+            online::validate(table, name, message).after_previous(),
         ]
     } else {
-        vec![step.hazard(hazards::ADD_FOREIGN_KEY.at(&object))]
+        vec![step.hazard(blocking)]
     }
 }
 
@@ -520,21 +538,17 @@ fn add_check(table: &QualifiedName, check: &schema_ir::Check, online: bool) -> V
     .requires([Resource::Table(table.clone())])
     .provides([Resource::Constraint(table.clone(), check.name.clone())])
     .lock(access_exclusive(table));
-    if check.not_valid {
-        vec![step]
-    } else if deferred {
-        vec![
-            step,
-            online::validate(
-                table,
-                &check.name,
-                format!("{object}: validating the check scans {table} and fails on a row that violates it"),
-            )
-            .after_previous(),
-        ]
-    } else {
-        vec![step.hazard(hazards::ADD_CHECK.at(&object))]
-    }
+    let message =
+        format!("{object}: validating the check scans {table} and fails on a row that violates it");
+    let blocking = hazards::ADD_CHECK.at(&object);
+    validated(
+        step,
+        table,
+        &check.name,
+        (check.not_valid, deferred),
+        message,
+        blocking,
+    )
 }
 
 fn drop_foreign_key(table: &QualifiedName, fk: &ForeignKey) -> Planned {
