@@ -18,6 +18,10 @@ pub struct Settings {
     pub retries: u32,
     /// The first pause before a retry; it doubles with every attempt.
     pub backoff: Duration,
+    /// Where to watch concurrent index builds from (a second connection to the same
+    /// database), reporting [`Event::Progress`] every `progress_every`; `None`: no reports.
+    pub progress_url: Option<String>,
+    pub progress_every: Duration,
 }
 
 impl Default for Settings {
@@ -25,6 +29,8 @@ impl Default for Settings {
         Settings {
             retries: 5,
             backoff: Duration::from_millis(500),
+            progress_url: None,
+            progress_every: Duration::from_secs(2),
         }
     }
 }
@@ -40,6 +46,14 @@ pub enum Event<'a> {
     },
     /// Step `number` finished (in a transaction: its statement finished).
     Finished { number: usize, elapsed: Duration },
+    /// Step `number`, a concurrent index build, is in `phase` (`pg_stat_progress_create_index`)
+    /// with `done` of `total` blocks (or tuples) processed.
+    Progress {
+        number: usize,
+        phase: String,
+        done: i64,
+        total: i64,
+    },
     /// The group starting at step `number` hit a lock timeout; it is retried after `pause`.
     Retrying {
         number: usize,
@@ -90,7 +104,7 @@ pub async fn run(
         let group = group.as_slice();
         let mut attempt = 1;
         loop {
-            match run_group(conn, group, total, report).await {
+            match run_group(conn, group, total, settings, report).await {
                 Ok(()) => break,
                 Err((number, step, source)) => {
                     if attempt <= settings.retries && is_lock_timeout(&source) {
@@ -131,10 +145,15 @@ async fn run_group<'a>(
     conn: &mut PgConnection,
     group: &[(usize, &'a Step)],
     total: usize,
+    settings: &Settings,
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<(), Failed<'a>> {
     let (first, first_step) = group[0];
     if group.len() == 1 && !first_step.transactional {
+        if let (Some(url), true) = (&settings.progress_url, builds_index(first_step)) {
+            let every = settings.progress_every;
+            return watched_step(conn, (url, every), first, first_step, total, report).await;
+        }
         return run_step(conn, first, first_step, total, report).await;
     }
     let mut tx = conn.begin().await.map_err(|e| (first, first_step, e))?;
@@ -172,6 +191,77 @@ async fn run_step<'a>(
         elapsed: start.elapsed(),
     });
     Ok(())
+}
+
+fn builds_index(step: &Step) -> bool {
+    step.sql.starts_with("CREATE") && step.sql.contains(" INDEX CONCURRENTLY ")
+}
+
+/// A concurrent index build, watched from a second connection that reports its progress.
+/// Watching is best effort: without a second connection the step runs unwatched.
+async fn watched_step<'a>(
+    conn: &mut PgConnection,
+    (url, every): (&str, Duration),
+    number: usize,
+    step: &'a Step,
+    total: usize,
+    report: &mut dyn FnMut(Event<'_>),
+) -> Result<(), Failed<'a>> {
+    let (Ok(pid), Ok(mut watcher)) = (
+        sqlx::query_scalar::<_, i32>("SELECT pg_catalog.pg_backend_pid()")
+            .fetch_one(&mut *conn)
+            .await,
+        crate::connect(url, "schema apply progress").await,
+    ) else {
+        return run_step(conn, number, step, total, report).await;
+    };
+    report(Event::Started {
+        number,
+        total,
+        step,
+    });
+    let start = Instant::now();
+    let mut silent = |_: Event<'_>| {};
+    let run = run_step(conn, number, step, total, &mut silent);
+    tokio::pin!(run);
+    let mut ticker = tokio::time::interval(every);
+    ticker.tick().await;
+    let result = loop {
+        tokio::select! {
+            result = &mut run => break result,
+            _ = ticker.tick() => {
+                if let Some((phase, done, of)) = progress(&mut watcher, pid).await {
+                    report(Event::Progress { number, phase, done, total: of });
+                }
+            }
+        }
+    };
+    let _ = watcher.close().await;
+    result?;
+    report(Event::Finished {
+        number,
+        elapsed: start.elapsed(),
+    });
+    Ok(())
+}
+
+/// The phase of the index build of backend `pid`, and its blocks (or tuples) done of total.
+async fn progress(watcher: &mut PgConnection, pid: i32) -> Option<(String, i64, i64)> {
+    let (phase, blocks, blocks_total, tuples, tuples_total): (String, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total
+             FROM pg_catalog.pg_stat_progress_create_index WHERE pid = $1",
+        )
+        .bind(pid)
+        .fetch_optional(watcher)
+        .await
+        .ok()
+        .flatten()?;
+    Some(if blocks_total > 0 {
+        (phase, blocks, blocks_total)
+    } else {
+        (phase, tuples, tuples_total)
+    })
 }
 
 async fn drop_invalid(conn: &mut PgConnection, filter: &ObjectFilter) {

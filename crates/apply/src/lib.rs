@@ -153,6 +153,14 @@ pub async fn apply(
     confirm: Confirm<'_>,
     report: &mut dyn FnMut(Event<'_>),
 ) -> Result<Outcome, ApplyError> {
+    // Concurrent index builds are watched from a second connection.
+    let options = &ApplyOptions {
+        settings: Settings {
+            progress_url: Some(url.to_string()),
+            ..options.settings.clone()
+        },
+        ..options.clone()
+    };
     let mut conn = connect(url, "schema apply").await?;
     if options.dry_run {
         conn.execute("SET default_transaction_read_only = on")

@@ -156,6 +156,21 @@ fn progress(event: Event<'_>) {
         Event::Finished { number, elapsed } => {
             eprintln!("[{number}] done in {}", duration::show(elapsed))
         }
+        Event::Progress {
+            number,
+            phase,
+            done,
+            total,
+        } => {
+            if std::io::stderr().is_terminal() {
+                let share = if total > 0 {
+                    format!(" {}%", done * 100 / total)
+                } else {
+                    String::new()
+                };
+                eprintln!("[{number}] {phase}{share}");
+            }
+        }
         Event::Retrying {
             number,
             attempt,

@@ -624,3 +624,53 @@ async fn a_failed_validation_is_validated_again_by_the_next_run() {
     let drift = schema(&["drift", "--url", db.url(), "--to", &to]);
     assert_eq!(code(&drift), 0, "{}", out(&drift));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_index_builds_report_their_progress() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    db.execute(
+        "CREATE TABLE public.t (id integer NOT NULL, s text);
+         INSERT INTO public.t SELECT g, md5(g::text) FROM generate_series(1, 300000) g;",
+    )
+    .await
+    .unwrap();
+    let desired = schema_parse::parse_sql(
+        "CREATE TABLE public.t (id integer NOT NULL, s text);
+         CREATE INDEX t_lower_s_idx ON public.t (lower(s));",
+        "to.sql",
+    )
+    .unwrap()
+    .schema;
+    let options = schema_apply::ApplyOptions {
+        settings: schema_apply::Settings {
+            progress_every: Duration::from_millis(20),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut phases: Vec<String> = Vec::new();
+    let outcome = schema_apply::apply(
+        db.url(),
+        &desired,
+        &options,
+        &mut |_| Ok(true),
+        &mut |event| {
+            if let schema_apply::Event::Progress {
+                phase, done, total, ..
+            } = event
+            {
+                assert!(done <= total || total == 0, "{phase}: {done} of {total}");
+                phases.push(phase);
+            }
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(outcome.executed_steps, 1);
+    assert!(
+        phases.iter().any(|p| p.starts_with("building index")),
+        "{phases:?}"
+    );
+}
