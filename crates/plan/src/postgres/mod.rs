@@ -195,6 +195,22 @@ impl Context<'_> {
         self.online && !partitioned(self.from) && !partitioned(self.to)
     }
 
+    /// The index a key added again under its old name is built as (under a spare name,
+    /// concurrently): the old key is dropped only once it is ready, in the transaction that
+    /// adds the new key over it.
+    pub(crate) fn replacement_index(&self, table: &QualifiedName, key: &str) -> Option<Resource> {
+        let readded = self.to.tables.get(table).is_some_and(|t| {
+            t.primary_key.as_ref().is_some_and(|pk| pk.name == key)
+                || t.unique_constraints.contains_key(key)
+        });
+        (readded && self.concurrent(table)).then(|| {
+            Resource::Relation(index_name(
+                table,
+                &self.free_name(&table.schema, key, "new"),
+            ))
+        })
+    }
+
     /// Whether `name` is a relation, index or constraint in `schema` before the plan.
     pub(crate) fn taken_before(&self, schema: &str, name: &str) -> bool {
         name_taken(&[self.from], schema, name)
@@ -1041,13 +1057,16 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
                 .hazard(hazards::ADD_PRIMARY_KEY.at(&object)),
             ]
         }
-        Change::DropPrimaryKey { table, primary_key } => vec![drop_constraint(
-            table,
-            &primary_key.name,
-            "drop_primary_key",
-            &primary_key.columns,
-            true,
-        )],
+        Change::DropPrimaryKey { table, primary_key } => vec![
+            drop_constraint(
+                table,
+                &primary_key.name,
+                "drop_primary_key",
+                &primary_key.columns,
+                true,
+            )
+            .requires(ctx.replacement_index(table, &primary_key.name)),
+        ],
         Change::AddUnique { table, unique } if ctx.concurrent(table) => online::add_key(
             table,
             &unique.name,
@@ -1057,13 +1076,10 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             ctx,
         ),
         Change::AddUnique { table, unique } => vec![add_unique(table, unique, true)],
-        Change::DropUnique { table, unique } => vec![drop_constraint(
-            table,
-            &unique.name,
-            "drop_unique",
-            &unique.columns,
-            true,
-        )],
+        Change::DropUnique { table, unique } => vec![
+            drop_constraint(table, &unique.name, "drop_unique", &unique.columns, true)
+                .requires(ctx.replacement_index(table, &unique.name)),
+        ],
         Change::AddCheck { table, check } => add_check(table, check, ctx.concurrent(table)),
         Change::DropCheck { table, check } => {
             vec![drop_constraint(
