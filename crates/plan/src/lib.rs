@@ -76,8 +76,10 @@ impl Default for Timeouts {
 
 impl Timeouts {
     fn set(&self, step: &mut Step) {
+        // A materialized view is filled by running its query over the tables it reads.
         let long = !step.transactional
             || step.own_transaction
+            || step.sql.starts_with("CREATE MATERIALIZED VIEW")
             || step.hazards.iter().any(|h| {
                 matches!(
                     h.category,
