@@ -1129,25 +1129,8 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         {
             Vec::new()
         }
-        Change::DropIndex { table, index } if ctx.concurrent(table) => {
-            vec![online::drop_index(table, index)]
-        }
         Change::DropIndex { table, index } => {
-            let (columns, made) = index_resources(table, index);
-            let name = index_name(table, &index.name);
-            vec![
-                Planned::new(
-                    Phase::DropIndex,
-                    "drop_index",
-                    name.to_string(),
-                    format!("DROP INDEX {name}"),
-                )
-                .uses_old(columns)
-                .uses_old([Resource::Table(table.clone())])
-                .removes(made)
-                .lock(access_exclusive(table))
-                .hazard(hazards::DROP_INDEX.at(&name.to_string())),
-            ]
+            vec![online::drop_index(table, index, ctx.concurrent(table))]
         }
         Change::SetComment { target, to, .. } => vec![comment_step(target, to.as_deref())],
     }

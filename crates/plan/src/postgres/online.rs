@@ -38,22 +38,30 @@ pub(crate) fn create_index(table: &QualifiedName, index: &Index) -> Planned {
     }
 }
 
-/// `DROP INDEX CONCURRENTLY` of an index of an existing table.
-pub(crate) fn drop_index(table: &QualifiedName, index: &Index) -> Planned {
+/// `DROP INDEX` of an index of an existing table, `CONCURRENTLY` (outside a transaction,
+/// without blocking writers) or not.
+pub(crate) fn drop_index(table: &QualifiedName, index: &Index, concurrently: bool) -> Planned {
     let (columns, made) = index_resources(table, index);
     let name = index_name(table, &index.name);
-    Planned::new(
+    let step = Planned::new(
         Phase::DropIndex,
         "drop_index",
         name.to_string(),
-        format!("DROP INDEX CONCURRENTLY {name}"),
+        if concurrently {
+            format!("DROP INDEX CONCURRENTLY {name}")
+        } else {
+            format!("DROP INDEX {name}")
+        },
     )
     .uses_old(columns)
     .uses_old([Resource::Table(table.clone())])
     .removes(made)
-    .lock(share_update_exclusive(table))
-    .non_transactional()
-    .hazard(hazards::DROP_INDEX.at(&name.to_string()))
+    .hazard(hazards::DROP_INDEX.at(&name.to_string()));
+    if concurrently {
+        step.lock(share_update_exclusive(table)).non_transactional()
+    } else {
+        step.lock(access_exclusive(table))
+    }
 }
 
 /// A changed index, replaced without a moment without it: the new definition is built
@@ -95,7 +103,7 @@ pub(crate) fn replace_index(
     .provides(made)
     .lock(share_update_exclusive(table))
     .after_previous();
-    let mut drop = drop_index(table, old).after_previous();
+    let mut drop = drop_index(table, old, true).after_previous();
     drop.step.hazards.clear();
     vec![build, drop, rename]
 }
