@@ -41,17 +41,36 @@ impl Reader<'_> {
                 .strip_prefix(&format!("{}.", table.schema))
                 .unwrap_or(&old)
                 .to_string();
-            self.renames
-                .push(format!("{0}.{old}={0}.{1}", table.schema, table.name));
+            if old.contains('.') {
+                self.warn(format!(
+                    "schema:renamed-from {old}: a table is renamed within its schema ({}); hint ignored",
+                    table.schema
+                ));
+            } else {
+                self.renames
+                    .push(format!("{0}.{old}={0}.{1}", table.schema, table.name));
+            }
         }
         for (i, (column, location)) in columns.iter().enumerate() {
             let next = columns.get(i + 1).map(|c| c.1);
-            if let Some(old) = hint(text, *location, next, RENAMED).and_then(name) {
-                self.renames.push(format!("{table}.{old}={table}.{column}"));
+            match hint(text, *location, next, RENAMED).map(name) {
+                Some(Some(old)) if !old.contains('.') => {
+                    self.renames.push(format!("{table}.{old}={table}.{column}"));
+                }
+                Some(_) => self.warn(format!(
+                    "schema:renamed-from on column {column}: expected the column's old name; hint ignored"
+                )),
+                None => {}
             }
-            if let Some(expr) = hint(text, *location, next, USING) {
-                self.casts
-                    .push((table.clone(), column.to_string(), expr.to_string()));
+            match hint(text, *location, next, USING) {
+                Some("") => self.warn(format!(
+                    "schema:using on column {column}: expected an expression; hint ignored"
+                )),
+                Some(expr) => {
+                    self.casts
+                        .push((table.clone(), column.to_string(), expr.to_string()));
+                }
+                None => {}
             }
         }
     }
@@ -118,6 +137,24 @@ mod tests {
                 "public.t.amount: (amount * 100)::bigint",
                 "public.t.code: code::text::int"
             ]
+        );
+    }
+
+    #[test]
+    fn hints_that_cannot_be_followed_are_warnings_with_their_line() {
+        let parsed = parse_sql(
+            "CREATE TABLE t ( -- schema:renamed-from other.t\n  a int -- schema:renamed-from x.y\n, b int -- schema:using\n);",
+            "t.sql",
+        )
+        .unwrap();
+        assert!(parsed.hints.renames.is_empty() && parsed.hints.casts.is_empty());
+        let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w.contains("t.sql:1:1") && w.contains("hint ignored")),
+            "{warnings:?}"
         );
     }
 }

@@ -233,7 +233,7 @@ pub(crate) fn alter_column(
         );
     }
     if from.not_null != to.not_null {
-        if to.not_null && ctx.version >= 12 && ctx.concurrent(table) {
+        if to.not_null && ctx.version >= 12 && ctx.online_for(table) {
             out.extend(online::set_not_null(table, &from.name, ctx, step));
         } else if to.not_null {
             out.push(

@@ -175,7 +175,7 @@ impl<'a> Context<'a> {
             let loses_column = index_resources(&table, old).0.iter().any(|r| {
                 matches!(r, Resource::Column(t, c) if context.dropped_columns.contains(&(t.clone(), c.clone())) || retyped.contains(&(t.clone(), c.clone())))
             });
-            if loses_column || !context.concurrent(&table) {
+            if loses_column || !context.online_for(&table) {
                 context.replaced_indexes.remove(&(table, name));
             }
         }
@@ -186,7 +186,7 @@ impl<'a> Context<'a> {
 impl Context<'_> {
     /// Whether changes to the existing table `table` take their online forms: concurrent
     /// index builds, `NOT VALID` constraints (neither exists for partitioned tables).
-    pub(crate) fn concurrent(&self, table: &QualifiedName) -> bool {
+    pub(crate) fn online_for(&self, table: &QualifiedName) -> bool {
         let partitioned = |s: &Schema| {
             s.tables
                 .get(table)
@@ -203,7 +203,7 @@ impl Context<'_> {
             t.primary_key.as_ref().is_some_and(|pk| pk.name == key)
                 || t.unique_constraints.contains_key(key)
         });
-        (readded && self.concurrent(table)).then(|| {
+        (readded && self.online_for(table)).then(|| {
             Resource::Relation(index_name(
                 table,
                 &self.free_name(&table.schema, key, "new"),
@@ -582,26 +582,18 @@ fn drop_foreign_key(table: &QualifiedName, fk: &ForeignKey) -> Planned {
     .lock(foreign_key_lock(table, fk))
 }
 
-fn create_index(table: &QualifiedName, index: &Index, existing: bool) -> Vec<Planned> {
-    create_index_with(table, index, existing, None)
-}
-
-/// The steps of a new index; `ctx` given for an existing table whose changes may be online.
-fn create_index_with(
-    table: &QualifiedName,
-    index: &Index,
-    existing: bool,
-    ctx: Option<&Context>,
-) -> Vec<Planned> {
+/// The steps of a new index: on a table the plan creates (`existing` is `None`), or on an
+/// existing one, whose changes may take their online forms.
+fn create_index(table: &QualifiedName, index: &Index, existing: Option<&Context>) -> Vec<Planned> {
     let (columns, made) = index_resources(table, index);
     let name = index_name(table, &index.name);
     let key = (table.clone(), index.name.clone());
-    let mut out = match ctx {
+    let mut out = match existing {
         Some(ctx) if ctx.replaced_indexes.contains(&key) => {
             let old = &ctx.from.tables[table].indexes[&index.name];
             online::replace_index(table, old, index, ctx)
         }
-        Some(ctx) if existing && ctx.concurrent(table) => vec![online::create_index(table, index)],
+        Some(ctx) if ctx.online_for(table) => vec![online::create_index(table, index)],
         _ => {
             let mut step = Planned::new(
                 Phase::CreateIndex,
@@ -612,7 +604,7 @@ fn create_index_with(
             .requires(columns)
             .requires([Resource::Table(table.clone())])
             .provides(made);
-            if existing {
+            if existing.is_some() {
                 step = step
                     .lock(format!("SHARE on {table}"))
                     .hazard(hazards::INDEX_BUILD_BLOCKING.at(&name.to_string()));
@@ -744,7 +736,7 @@ fn create_table(t: &Table) -> Vec<Planned> {
         out.extend(add_foreign_key(&t.name, fk, false, false));
     }
     for index in t.indexes.values() {
-        out.extend(create_index(&t.name, index, false));
+        out.extend(create_index(&t.name, index, None));
     }
     for partition in t.partitions.values() {
         out.extend(partitions::create_partition(&t.name, partition, false));
@@ -1024,7 +1016,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::AddColumn { table, column } => columns::add_column(table, column, ctx),
         Change::DropColumn { table, column } => columns::drop_column(table, column),
         Change::AlterColumn { table, from, to } => columns::alter_column(table, from, to, ctx),
-        Change::AddPrimaryKey { table, primary_key } if ctx.concurrent(table) => online::add_key(
+        Change::AddPrimaryKey { table, primary_key } if ctx.online_for(table) => online::add_key(
             table,
             &primary_key.name,
             "add_primary_key",
@@ -1067,7 +1059,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             )
             .requires(ctx.replacement_index(table, &primary_key.name)),
         ],
-        Change::AddUnique { table, unique } if ctx.concurrent(table) => online::add_key(
+        Change::AddUnique { table, unique } if ctx.online_for(table) => online::add_key(
             table,
             &unique.name,
             "add_unique",
@@ -1080,7 +1072,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             drop_constraint(table, &unique.name, "drop_unique", &unique.columns, true)
                 .requires(ctx.replacement_index(table, &unique.name)),
         ],
-        Change::AddCheck { table, check } => add_check(table, check, ctx.concurrent(table)),
+        Change::AddCheck { table, check } => add_check(table, check, ctx.online_for(table)),
         Change::DropCheck { table, check } => {
             vec![drop_constraint(
                 table,
@@ -1099,7 +1091,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             ]
         }
         Change::AddForeignKey { table, foreign_key } => {
-            add_foreign_key(table, foreign_key, true, ctx.concurrent(table))
+            add_foreign_key(table, foreign_key, true, ctx.online_for(table))
         }
         Change::DropForeignKey { table, foreign_key } => {
             vec![drop_foreign_key(table, foreign_key)]
@@ -1121,7 +1113,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
                 )]
             }
         }
-        Change::CreateIndex { table, index } => create_index_with(table, index, true, Some(ctx)),
+        Change::CreateIndex { table, index } => create_index(table, index, Some(ctx)),
         Change::DropIndex { table, index }
             if ctx
                 .replaced_indexes
@@ -1130,7 +1122,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             Vec::new()
         }
         Change::DropIndex { table, index } => {
-            vec![online::drop_index(table, index, ctx.concurrent(table))]
+            vec![online::drop_index(table, index, ctx.online_for(table))]
         }
         Change::SetComment { target, to, .. } => vec![comment_step(target, to.as_deref())],
     }
