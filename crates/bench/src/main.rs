@@ -5,12 +5,18 @@
 //! times parsing the SQL, loading it into a throwaway database (not part of the tool),
 //! inspecting that database, diffing and planning database against files (which must be
 //! empty) and empty against files (the full plan), and reports the process's peak memory.
-//! Usage: `cargo run --release -p schema-bench -- [TABLES]...`.
+//! Then, end to end, it runs the `schema` binary built beside it (`schema diff --from DB --to
+//! FILE` and `--from DB --to DB` against a copy of the database), and `migra` on the same
+//! pair when it is installed, each with its wall time and peak memory; and the same
+//! database-to-copy comparison on MusicBrainz from `../shared/corpus` when it is there.
+//! Usage: `cargo build --release --bins && target/release/schema-bench [TABLES]...`.
 
 use schema_diff::DiffOptions;
 use schema_inspect::InspectOptions;
 use schema_plan::PlanOptions;
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The SQL of a schema of `n` tables, in pieces of a few hundred tables (one transaction
@@ -78,6 +84,95 @@ fn peak_memory_mib() -> f64 {
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
+/// A finished run of another program: wall time and peak resident memory.
+struct Run {
+    wall: Duration,
+    peak_mib: f64,
+}
+
+/// Runs `program` with `args` (output discarded), measuring its wall time and peak memory
+/// (`ru_maxrss` of the child). `None`, with a note on stderr, when it cannot run or fails.
+fn run(program: &Path, args: &[&str]) -> Option<Run> {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let child = match child {
+        Ok(child) => child,
+        Err(e) => {
+            eprintln!("cannot run {}: {e}", program.display());
+            return None;
+        }
+    };
+    let pid = i32::try_from(child.id()).ok()?;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills in; `pid` is our own child, waited
+    // for once.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    // Exit codes 0 (nothing to do) and 2 (changes found) are both answers.
+    let code = libc::WEXITSTATUS(status);
+    if waited != pid || !libc::WIFEXITED(status) || !(code == 0 || code == 2) {
+        let mut stderr = String::new();
+        if let Some(mut pipe) = child.stderr {
+            let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
+        }
+        eprintln!("{} failed ({code}): {}", program.display(), stderr.trim());
+        return None;
+    }
+    Some(Run {
+        wall,
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    })
+}
+
+/// The fastest of `n` runs (the least disturbed by the rest of the machine).
+fn best_of(n: usize, program: &Path, args: &[&str]) -> Option<Run> {
+    (0..n)
+        .filter_map(|_| run(program, args))
+        .min_by_key(|r| r.wall)
+}
+
+/// The `schema` binary built beside this one.
+fn schema_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap_or_default();
+    exe.with_file_name("schema")
+}
+
+/// `migra` on `PATH`, if installed.
+fn migra() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("migra"))
+        .find(|p| p.is_file())
+}
+
+fn cell(run: &Option<Run>) -> (String, String) {
+    match run {
+        Some(r) => (ms(r.wall), format!("{:.0}", r.peak_mib)),
+        None => ("–".to_string(), "–".to_string()),
+    }
+}
+
+fn ratio(theirs: &Option<Run>, ours: &Option<Run>) -> String {
+    match (theirs, ours) {
+        (Some(t), Some(o)) => format!("{:.1}×", t.wall.as_secs_f64() / o.wall.as_secs_f64()),
+        _ => "–".to_string(),
+    }
+}
+
+/// Compares database `a` with its copy `b` with `schema` and `migra`: one table row.
+fn side_by_side(a: &str, b: &str) -> (Option<Run>, Option<Run>) {
+    let schema = best_of(5, &schema_binary(), &["diff", "--from", a, "--to", b]);
+    // SQLAlchemy knows the scheme only by its long name.
+    let long = |url: &str| url.replacen("postgres://", "postgresql://", 1);
+    let migra = migra().and_then(|m| best_of(3, &m, &["--unsafe", &long(a), &long(b)]));
+    (schema, migra)
+}
+
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
     let value = f();
@@ -90,6 +185,15 @@ fn ms(d: Duration) -> String {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    // `--sql N`: print the generated schema of N tables.
+    if std::env::args().nth(1).as_deref() == Some("--sql") {
+        let n = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(1000);
+        print!("{}", generate(n).concat());
+        return;
+    }
     // `--parse-only N`: only parse a generated schema (for profiling the reader).
     if std::env::args().nth(1).as_deref() == Some("--parse-only") {
         let n = std::env::args()
@@ -113,6 +217,7 @@ async fn main() {
             args
         }
     };
+    let mut end_to_end = Vec::new();
     println!(
         "| tables | objects | parse ms | load ms (PostgreSQL) | inspect ms | queries | diff+plan DB→files ms | diff+plan empty→files ms | steps | peak MiB |"
     );
@@ -173,6 +278,29 @@ async fn main() {
             let changes = schema_diff::diff(&empty, &files, &DiffOptions::default());
             schema_plan::plan(&empty, &files, &changes, &PlanOptions::default())
         });
+        drop(conn);
+        let file = std::env::temp_dir().join(format!("schema-bench-{n}.sql"));
+        if let Err(e) = std::fs::write(&file, &sql) {
+            eprintln!("cannot write {}: {e}", file.display());
+            std::process::exit(1);
+        }
+        let Some(copy) = db.copy().await else {
+            std::process::exit(1);
+        };
+        let to_file = best_of(
+            3,
+            &schema_binary(),
+            &["diff", "--from", db.url(), "--to", &file.to_string_lossy()],
+        );
+        let (to_db, migra) = side_by_side(db.url(), copy.url());
+        let _ = std::fs::remove_file(&file);
+        let (file_ms, file_mib) = cell(&to_file);
+        let (db_ms, db_mib) = cell(&to_db);
+        let (migra_ms, migra_mib) = cell(&migra);
+        end_to_end.push(format!(
+            "| {n} | {file_ms} | {file_mib} | {db_ms} | {db_mib} | {migra_ms} | {migra_mib} | {} |",
+            ratio(&migra, &to_db)
+        ));
         println!(
             "| {n} | {objects} | {} | {} | {} | {queries} | {} | {} | {} | {:.0} |",
             ms(parse),
@@ -184,4 +312,64 @@ async fn main() {
             peak_memory_mib()
         );
     }
+    println!();
+    println!(
+        "| tables | `diff --from DB --to FILE` ms | peak MiB | `diff --from DB --to DB` ms | peak MiB | migra DB→DB ms | migra peak MiB | migra ÷ schema |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in &end_to_end {
+        println!("{row}");
+    }
+    musicbrainz().await;
+}
+
+/// MusicBrainz from `../shared/corpus`, loaded the way its project loads it, compared with
+/// a copy of itself by `schema` and by `migra`.
+async fn musicbrainz() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/musicbrainz");
+    let Ok(order) = std::fs::read_to_string(root.join("load_order.txt")) else {
+        println!("\nMusicBrainz: ../shared/corpus is absent, not measured");
+        return;
+    };
+    let mut sql = String::from(
+        "CREATE SCHEMA musicbrainz; CREATE SCHEMA cover_art_archive; \
+         CREATE SCHEMA documentation; CREATE SCHEMA event_art_archive; \
+         CREATE SCHEMA json_dump; CREATE SCHEMA report; CREATE SCHEMA sitemaps; \
+         CREATE SCHEMA statistics; CREATE SCHEMA wikidocs; CREATE SCHEMA dbmirror2;\n",
+    );
+    for file in order.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let path = root.join("admin/sql").join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("cannot read {}", path.display());
+            return;
+        };
+        // What psql sends: its meta-commands are not SQL.
+        sql.push_str(";\nSET search_path = musicbrainz, public;\n");
+        for line in text.lines().filter(|l| !l.trim_start().starts_with('\\')) {
+            sql.push_str(line);
+            sql.push('\n');
+        }
+    }
+    let Some(db) = schema_testkit::TestDatabase::create().await else {
+        return;
+    };
+    if let Err(e) = db.execute(&sql).await {
+        eprintln!("loading MusicBrainz failed: {e}");
+        return;
+    }
+    let Some(copy) = db.copy().await else {
+        return;
+    };
+    let (schema, migra) = side_by_side(db.url(), copy.url());
+    let (schema_ms, schema_mib) = cell(&schema);
+    let (migra_ms, migra_mib) = cell(&migra);
+    println!();
+    println!(
+        "| MusicBrainz | `schema diff --from DB --to DB` ms | peak MiB | migra ms | migra peak MiB | migra ÷ schema |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    println!(
+        "| database vs. its copy | {schema_ms} | {schema_mib} | {migra_ms} | {migra_mib} | {} |",
+        ratio(&migra, &schema)
+    );
 }

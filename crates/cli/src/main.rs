@@ -132,8 +132,9 @@ impl cli::Pair {
             };
             planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
         }
-        let from = source.load(&filter).await?;
-        let (to, hints) = Source::parse(&self.to)?.load_with_hints(&filter).await?;
+        let to_source = Source::parse(&self.to)?;
+        let (from, (to, hints)) =
+            tokio::try_join!(source.load(&filter), to_source.load_with_hints(&filter))?;
         let options = DiffOptions {
             renames: renames(self.renames.iter().chain(&hints.renames))?,
         };

@@ -57,11 +57,19 @@ impl Source {
                 let live = schema_inspect::inspect_url(url, &options).await?;
                 return Ok((filter.apply(&live), schema_parse::Hints::default()));
             }
-            Source::Path(path) => schema_parse::parse_path(path)?,
+            // Files are read on a blocking thread, so that a database on the other side is
+            // inspected meanwhile.
+            Source::Path(path) => {
+                let path = path.clone();
+                blocking(move || Ok(schema_parse::parse_path(&path)?)).await?
+            }
             Source::Stdin => {
-                let mut sql = String::new();
-                std::io::stdin().read_to_string(&mut sql)?;
-                schema_parse::parse_sql(&sql, "<stdin>")?
+                blocking(|| {
+                    let mut sql = String::new();
+                    std::io::stdin().read_to_string(&mut sql)?;
+                    Ok(schema_parse::parse_sql(&sql, "<stdin>")?)
+                })
+                .await?
             }
         };
         for diagnostic in &parsed.diagnostics {
@@ -69,4 +77,12 @@ impl Source {
         }
         Ok((filter.apply(&parsed.schema), parsed.hints))
     }
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Failure> + Send + 'static,
+) -> Result<T, Failure> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| Failure(format!("reading the schema failed: {e}")))?
 }

@@ -142,9 +142,25 @@ impl Schema {
     /// (columns sorted by name, expressions by their keys), so equal schemas have equal
     /// fingerprints whichever reader produced them.
     pub fn fingerprint(&self) -> String {
-        let json = serde_json::to_vec(&self.normalized()).expect("the IR always serializes");
-        let digest = Sha256::digest(&json);
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        /// Feeds what is written straight into the digest.
+        struct Hashing(Sha256);
+        impl std::io::Write for Hashing {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.update(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut digest = Hashing(Sha256::new());
+        serde_json::to_writer(&mut digest, &self.normalized()).expect("the IR always serializes");
+        digest
+            .0
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// The comparison form: columns sorted by name and every expression's text replaced by

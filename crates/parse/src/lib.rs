@@ -76,6 +76,16 @@ pub enum ParseError {
     Unsupported(Diagnostic),
 }
 
+impl ParseError {
+    /// Where in the source the error is, when it is in the source.
+    pub fn diagnostic(&self) -> Option<&Diagnostic> {
+        match self {
+            ParseError::Syntax(d) | ParseError::Unsupported(d) => Some(d),
+            ParseError::Io { .. } => None,
+        }
+    }
+}
+
 /// The schema read from a source, with the warnings found on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {

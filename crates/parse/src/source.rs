@@ -3,8 +3,37 @@
 //! the file, and byte offsets turned into file:line:col diagnostics. Syntax errors, which
 //! `pg_query` reports without a position, are located here: the failing statement is found by
 //! splitting with the scanner, then the token PostgreSQL names (`at or near "TABL"`).
+//! Statements are parsed one at a time (a parse tree of a whole dump at once costs far more
+//! memory and time than its pieces), falling back to parsing the whole text when the scanner's
+//! split does not parse piece by piece (`BEGIN ATOMIC` bodies hold semicolons).
 
+use crate::postgres::nodes;
 use crate::{Diagnostic, Severity};
+
+/// One parsed statement of a [`Source`].
+pub(crate) struct Statement {
+    /// The offset in the text that the locations inside `node` count from.
+    pub base: usize,
+    /// Where the statement starts (its leading blanks and comments included).
+    pub location: usize,
+    pub node: Option<pg_query::NodeEnum>,
+}
+
+/// From how many statements a text is parsed ahead on a second thread.
+const PARSE_AHEAD_FROM: usize = 32;
+
+/// The statements of a parse result whose text starts at `base`.
+fn statements(result: pg_query::protobuf::ParseResult, base: usize) -> Vec<Statement> {
+    result
+        .stmts
+        .into_iter()
+        .map(|raw| Statement {
+            base,
+            location: base + usize::try_from(raw.stmt_location).unwrap_or(0),
+            node: raw.stmt.and_then(|s| s.node),
+        })
+        .collect()
+}
 
 pub(crate) struct Source {
     pub file: String,
@@ -32,6 +61,68 @@ impl Source {
             text: blanked,
             line_starts,
         }
+    }
+
+    /// Parses the statements and hands each to `apply`, in order, stopping at the first
+    /// error `apply` returns. A second thread parses the statements ahead while `apply` runs
+    /// (`pg_query` is thread-safe). When a piece of the scanner's split does not parse on its
+    /// own, the rest of the text is parsed whole.
+    pub fn each_statement<E>(
+        &self,
+        mut apply: impl FnMut(Statement) -> Result<(), E>,
+        syntax: impl Fn(Diagnostic) -> E,
+    ) -> Result<(), E> {
+        let pieces = pg_query::split_with_scanner(&self.text).unwrap_or_default();
+        let base = self.text.as_ptr() as usize;
+        let ends: Vec<usize> = pieces
+            .iter()
+            .map(|piece| piece.as_ptr() as usize - base + piece.len())
+            .collect();
+        // A thread is worth starting for a file, not for one catalog statement.
+        let ahead = ends.len() > PARSE_AHEAD_FROM;
+        let capacity = if ahead { 256 } else { ends.len() + 1 };
+        std::thread::scope(|scope| {
+            let (parsed, received) = std::sync::mpsc::sync_channel(capacity);
+            let parse_ahead = move || {
+                let mut start = 0;
+                for end in ends {
+                    let batch = match pg_query::parse(&self.text[start..end], 0) {
+                        Ok(result) => Ok(statements(result.protobuf, start)),
+                        Err(_) => Err(start),
+                    };
+                    let failed = batch.is_err();
+                    if parsed.send((batch, end)).is_err() || failed {
+                        return;
+                    }
+                    start = end;
+                }
+            };
+            if ahead {
+                scope.spawn(parse_ahead);
+            } else {
+                parse_ahead();
+            }
+            let mut rest = 0;
+            for (batch, end) in received {
+                match batch {
+                    Ok(batch) => batch.into_iter().try_for_each(&mut apply)?,
+                    Err(start) => {
+                        rest = start;
+                        break;
+                    }
+                }
+                rest = end;
+            }
+            if self.text[rest..].trim().is_empty() {
+                return Ok(());
+            }
+            match pg_query::parse(&self.text[rest..], 0) {
+                Ok(result) => statements(result.protobuf, rest)
+                    .into_iter()
+                    .try_for_each(&mut apply),
+                Err(e) => Err(syntax(self.syntax_error(&nodes::error_text(&e)))),
+            }
+        })
     }
 
     /// A diagnostic pointing at byte `offset`.

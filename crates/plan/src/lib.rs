@@ -98,25 +98,33 @@ impl Timeouts {
 
 /// The plan that applies `changes` (the diff from `from` to `to`).
 pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Plan {
-    let context = postgres::Context::new(from, to, changes, options);
-    let mut groups: Vec<Vec<graph::Planned>> = changes
-        .iter()
-        .map(|change| postgres::steps(change, &context))
-        .collect();
-    if !options.table_sizes.is_empty() {
-        for planned in groups.iter_mut().flatten() {
-            cite_size(planned, from, &options.table_sizes);
+    std::thread::scope(|scope| {
+        // The fingerprints of large schemas take a while: a second thread computes them
+        // while the steps are planned.
+        let fingerprints = scope.spawn(|| (from.fingerprint(), to.fingerprint()));
+        let context = postgres::Context::new(from, to, changes, options);
+        let mut groups: Vec<Vec<graph::Planned>> = changes
+            .iter()
+            .map(|change| postgres::steps(change, &context))
+            .collect();
+        if !options.table_sizes.is_empty() {
+            for planned in groups.iter_mut().flatten() {
+                cite_size(planned, from, &options.table_sizes);
+            }
         }
-    }
-    let mut steps = graph::order(groups);
-    for step in &mut steps {
-        options.timeouts.set(step);
-    }
-    Plan {
-        steps,
-        from_fingerprint: from.fingerprint(),
-        to_fingerprint: to.fingerprint(),
-    }
+        let mut steps = graph::order(groups);
+        for step in &mut steps {
+            options.timeouts.set(step);
+        }
+        let (from_fingerprint, to_fingerprint) = fingerprints
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Plan {
+            steps,
+            from_fingerprint,
+            to_fingerprint,
+        }
+    })
 }
 
 /// Adds the size of the existing table a step works on to its hazards about rows, locks and

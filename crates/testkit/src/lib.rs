@@ -25,6 +25,16 @@ impl TestDatabase {
     /// Creates a fresh, empty database, or returns `None` (after printing why) when no
     /// PostgreSQL server can be found outside CI. Under `CI=true` it panics instead.
     pub async fn create() -> Option<TestDatabase> {
+        TestDatabase::create_from(None).await
+    }
+
+    /// A new database with the same contents as this one (`CREATE DATABASE … TEMPLATE`;
+    /// nobody may be connected to this one meanwhile).
+    pub async fn copy(&self) -> Option<TestDatabase> {
+        TestDatabase::create_from(Some(&self.name)).await
+    }
+
+    async fn create_from(template: Option<&str>) -> Option<TestDatabase> {
         let Some(admin_url) = server_url().await else {
             let why = "no PostgreSQL server answers (set SCHEMA_TEST_POSTGRES_URL) and no server binaries were found to start one";
             if std::env::var("CI").is_ok_and(|v| v == "true") {
@@ -48,7 +58,8 @@ impl TestDatabase {
             .unwrap_or_else(|e| panic!("cannot connect to the test server: {e}"));
         admin
             .execute(raw_sql(AssertSqlSafe(format!(
-                "CREATE DATABASE \"{name}\""
+                "CREATE DATABASE \"{name}\"{}",
+                template.map_or(String::new(), |t| format!(" TEMPLATE \"{t}\""))
             ))))
             .await
             .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));

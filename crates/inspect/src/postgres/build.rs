@@ -92,32 +92,48 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     for name in &stand_ins {
         schema.tables.insert(name.clone(), Table::new(name.clone()));
     }
-    for row in &rows.constraints {
-        let table = QualifiedName::new(&row.schema, &row.table_name);
-        let sql = format!(
-            "ALTER TABLE ONLY {table} ADD CONSTRAINT {} {}",
-            quote_ident(&row.name),
-            row.definition
-        );
-        let object = format!("constraint {} on {table}", quote_ident(&row.name));
-        apply(&mut schema, &object, &sql)?;
+    let constraints: Vec<(String, String)> = rows
+        .constraints
+        .iter()
+        .map(|row| {
+            let table = QualifiedName::new(&row.schema, &row.table_name);
+            let name = quote_ident(&row.name);
+            (
+                format!("constraint {name} on {table}"),
+                format!(
+                    "ALTER TABLE ONLY {table} ADD CONSTRAINT {name} {}",
+                    row.definition
+                ),
+            )
+        })
+        .collect();
+    apply_all(&mut schema, &constraints)?;
+    for (row, (object, sql)) in rows.constraints.iter().zip(&constraints) {
         let created = schema
             .tables
-            .get(&table)
+            .get(&QualifiedName::new(&row.schema, &row.table_name))
             .is_some_and(|t| t.constraint_names().any(|n| n == row.name));
         if !created {
-            return Err(not_created(&object, &sql));
+            return Err(not_created(object, sql));
         }
     }
-    for row in &rows.indexes {
-        let table = QualifiedName::new(&row.schema, &row.table_name);
-        let object = format!("index {}", QualifiedName::new(&row.schema, &row.name));
-        apply(&mut schema, &object, &row.definition)?;
+    let indexes: Vec<(String, String)> = rows
+        .indexes
+        .iter()
+        .map(|row| {
+            (
+                format!("index {}", QualifiedName::new(&row.schema, &row.name)),
+                row.definition.clone(),
+            )
+        })
+        .collect();
+    apply_all(&mut schema, &indexes)?;
+    for (row, (object, sql)) in rows.indexes.iter().zip(&indexes) {
         let index = schema
             .tables
-            .get_mut(&table)
+            .get_mut(&QualifiedName::new(&row.schema, &row.table_name))
             .and_then(|t| t.indexes.get_mut(&row.name))
-            .ok_or_else(|| not_created(&object, &row.definition))?;
+            .ok_or_else(|| not_created(object, sql))?;
         index.comment = row.comment.clone();
     }
     for name in &stand_ins {
@@ -151,9 +167,24 @@ fn not_created(object: &str, sql: &str) -> InspectError {
     ))
 }
 
-fn apply(schema: &mut Schema, object: &str, sql: &str) -> Result<(), InspectError> {
-    pg::apply_statement(schema, sql)
-        .map_err(|e| InspectError::Catalog(format!("{object}: {e}\n    statement: {sql}")))
+/// Applies the statements of `(object, statement)` pairs in one read (the parser parses the
+/// statements ahead on a second thread); an error names the object whose statement failed.
+fn apply_all(schema: &mut Schema, statements: &[(String, String)]) -> Result<(), InspectError> {
+    let mut text = String::new();
+    let mut first_lines = Vec::with_capacity(statements.len());
+    let mut line = 1;
+    for (_, sql) in statements {
+        first_lines.push(line);
+        text.push_str(sql);
+        text.push_str(";\n");
+        line += 1 + sql.matches('\n').count();
+    }
+    pg::apply_statement(schema, &text).map_err(|e| {
+        let at = e.diagnostic().map_or(1, |d| d.line);
+        let index = first_lines.partition_point(|first| *first <= at).max(1) - 1;
+        let (object, sql) = &statements[index];
+        InspectError::Catalog(format!("{object}: {e}\n    statement: {sql}"))
+    })
 }
 
 fn enum_type(row: &EnumRow) -> EnumType {

@@ -34,11 +34,12 @@ pub async fn inspect(
             .await?
     };
     // Constants print through their types' output functions: pin the settings those read,
-    // so the same schema prints the same on every server and session.
+    // so the same schema prints the same on every server and session. The catalog of a
+    // large schema is sorted in memory, not on disk.
     sqlx::raw_sql(
         "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; \
          SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; \
-         SET LOCAL extra_float_digits = 1",
+         SET LOCAL extra_float_digits = 1; SET LOCAL work_mem = '64MB'",
     )
     .execute(&mut *tx)
     .await?;

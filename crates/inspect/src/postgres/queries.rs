@@ -120,13 +120,14 @@ pub const SEQUENCES: &str = concat!(
      ORDER BY 1, 2"
 );
 
-/// One row per column (and one row with no column for a table without columns), in
-/// `attnum` order; identity options come from the column's internal sequence.
+/// One row per column (and one row with no column for a table without columns), the rows of
+/// a table together in `attnum` order (comments are joined, not looked up per row: on large
+/// schemas the lookup functions cost more than the rest of the query); identity options come from the column's internal sequence.
 pub const COLUMNS: &str = concat!(
     selected_namespaces!(),
     "SELECT ns.nspname AS schema,
             c.relname::text AS table_name,
-            pg_catalog.obj_description(c.oid, 'pg_class') AS table_comment,
+            table_comment.description AS table_comment,
             a.attname::text AS name,
             pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
             a.attnotnull AS not_null,
@@ -140,11 +141,17 @@ pub const COLUMNS: &str = concat!(
             ident.seqstart AS identity_start, ident.seqincrement AS identity_increment,
             ident.seqmin AS identity_min, ident.seqmax AS identity_max,
             ident.seqcache AS identity_cache, ident.seqcycle AS identity_cycle,
-            pg_catalog.col_description(c.oid, a.attnum) AS comment
+            column_comment.description AS comment
      FROM pg_catalog.pg_class c
      JOIN ns ON ns.oid = c.relnamespace
      LEFT JOIN pg_catalog.pg_attribute a
             ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     LEFT JOIN pg_catalog.pg_description table_comment
+            ON table_comment.objoid = c.oid AND table_comment.objsubid = 0
+           AND table_comment.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+     LEFT JOIN pg_catalog.pg_description column_comment
+            ON column_comment.objoid = c.oid AND column_comment.objsubid = a.attnum
+           AND column_comment.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
      LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
      LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
      LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
@@ -159,7 +166,7 @@ pub const COLUMNS: &str = concat!(
      ) ident ON a.attidentity <> '' AND ident.refobjid = c.oid AND ident.refobjsubid = a.attnum
      WHERE",
     selected_tables!(),
-    "ORDER BY ns.nspname, c.relname, a.attnum"
+    "ORDER BY c.oid, a.attnum"
 );
 
 /// Primary key, unique, check and foreign-key constraints of the selected tables, in the
@@ -194,9 +201,12 @@ pub const INDEXES: &str = concat!(
             c.relname::text AS table_name,
             i.relname::text AS name,
             pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
-            pg_catalog.obj_description(i.oid, 'pg_class') AS comment
+            index_comment.description AS comment
      FROM pg_catalog.pg_index x
      JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+     LEFT JOIN pg_catalog.pg_description index_comment
+            ON index_comment.objoid = i.oid AND index_comment.objsubid = 0
+           AND index_comment.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
      JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
      JOIN ns ON ns.oid = c.relnamespace
      WHERE NOT EXISTS (

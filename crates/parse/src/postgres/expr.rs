@@ -14,7 +14,8 @@ use super::nodes;
 use super::types::{self, Unqualified};
 use pg_query::NodeEnum;
 use pg_query::protobuf::{
-    AArrayExpr, AConst, AExpr, AExprKind, BoolExpr, BoolExprType, CoercionForm, FuncCall, Node,
+    AArrayExpr, AConst, AExpr, AExprKind, BoolExpr, BoolExprType, CoercionForm, FuncCall,
+    LimitOption, Node, ParseResult, RawStmt, ResTarget, SelectStmt, SetOperation,
     SqlValueFunctionOp, String as PgString, TypeName, a_const,
 };
 use schema_ir::quote_ident;
@@ -64,26 +65,39 @@ pub fn parse_expr(sql: &str) -> Result<Node, String> {
     }
 }
 
-/// Prints an expression node as SQL.
+/// Prints an expression node as SQL (as the target of a `SELECT` built around it).
 pub fn deparse(node: &Node) -> Result<String, String> {
-    let mut template = pg_query::parse("SELECT 1", 0).map_err(|e| nodes::error_text(&e))?;
-    let select = template.protobuf.stmts[0]
-        .stmt
-        .as_mut()
-        .and_then(|s| s.node.as_mut());
-    let Some(NodeEnum::SelectStmt(select)) = select else {
-        return Err("internal: template is not a SELECT".into());
+    let target = ResTarget {
+        val: Some(Box::new(node.clone())),
+        ..Default::default()
     };
-    let Some(NodeEnum::ResTarget(target)) = select.target_list[0].node.as_mut() else {
-        return Err("internal: template has no target".into());
+    let select = SelectStmt {
+        target_list: vec![self::node(NodeEnum::ResTarget(Box::new(target)))],
+        limit_option: LimitOption::Default as i32,
+        op: SetOperation::SetopNone as i32,
+        ..Default::default()
     };
-    target.val = Some(Box::new(node.clone()));
-    let text = pg_query::deparse(&template.protobuf, Default::default())
-        .map_err(|e| nodes::error_text(&e))?;
+    let statement = ParseResult {
+        version: parser_version(),
+        stmts: vec![RawStmt {
+            stmt: Some(Box::new(self::node(NodeEnum::SelectStmt(Box::new(select))))),
+            stmt_location: 0,
+            stmt_len: 0,
+        }],
+    };
+    let text =
+        pg_query::deparse(&statement, Default::default()).map_err(|e| nodes::error_text(&e))?;
     Ok(text
         .strip_prefix("SELECT ")
         .map(str::to_string)
         .unwrap_or(text))
+}
+
+/// The parse-tree version of the linked parser.
+fn parser_version() -> i32 {
+    static VERSION: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *VERSION
+        .get_or_init(|| pg_query::parse("SELECT 1", 0).map_or(0, |parsed| parsed.protobuf.version))
 }
 
 /// The canonical key of an expression node.

@@ -17,7 +17,7 @@ mod hints;
 mod index;
 mod literal;
 mod names;
-mod nodes;
+pub(crate) mod nodes;
 mod objects;
 mod partition;
 mod policy;
@@ -33,7 +33,7 @@ use pg_query::NodeEnum;
 use pg_query::protobuf::{Node, RangeVar, TypeName};
 use schema_ir::{DataType, Expr, QualifiedName, Schema};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use expr::split_identifiers;
 pub use view::catalog_view_key;
@@ -54,15 +54,33 @@ pub fn expr(sql: &str) -> Result<Expr, ParseError> {
 /// A column default of type `data_type` with its canonical key; see
 /// [`Reader::default_expr`].
 pub fn column_default(sql: &str, data_type: &DataType) -> Result<Expr, ParseError> {
+    thread_local! {
+        /// Keys already computed: catalogs repeat the same defaults on many columns.
+        static KEYS: RefCell<HashMap<(String, String), String>> = RefCell::default();
+    }
+    let memo = (sql.to_string(), data_type.0.clone());
+    if let Some(key) = KEYS.with_borrow(|keys| keys.get(&memo).cloned()) {
+        return Ok(Expr::new(sql.trim(), key));
+    }
     let node = expr::parse_expr(sql).map_err(|m| text_error(sql, m))?;
     let key = expr::key_of_default(&node, &data_type.0, &expr::KeyContext::public())
         .map_err(|m| text_error(sql, m))?;
+    KEYS.with_borrow_mut(|keys| keys.insert(memo, key.clone()));
     Ok(Expr::new(sql.trim(), key))
 }
 
 /// The canonical type of a type written as text, e.g. as `format_type` prints it.
 pub fn data_type(sql_type: &str) -> Result<DataType, ParseError> {
-    types::parse_type(sql_type).map_err(|m| text_error(sql_type, m))
+    thread_local! {
+        /// Types already read: a catalog names the same few types on every table.
+        static TYPES: RefCell<HashMap<String, DataType>> = RefCell::default();
+    }
+    if let Some(known) = TYPES.with_borrow(|types| types.get(sql_type).cloned()) {
+        return Ok(known);
+    }
+    let data_type = types::parse_type(sql_type).map_err(|m| text_error(sql_type, m))?;
+    TYPES.with_borrow_mut(|types| types.insert(sql_type.to_string(), data_type.clone()));
+    Ok(data_type)
 }
 
 /// Applies one DDL statement (as the catalog prints it) to a schema under construction,
@@ -202,34 +220,29 @@ impl<'s> Reader<'s> {
     /// Parses `text` and applies its statements in order.
     pub fn read(&mut self, text: &str, file: &str) -> Result<(), ParseError> {
         let source = Source::new(text, file);
-        let parsed = match pg_query::parse(&source.text, 0) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                return Err(ParseError::Syntax(
-                    source.syntax_error(&nodes::error_text(&e)),
-                ));
-            }
-        };
-        for raw in &parsed.protobuf.stmts {
-            let offset = source.first_token(usize::try_from(raw.stmt_location).unwrap_or(0));
-            let Some(stmt) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
-                continue;
-            };
-            let result = self.statement(stmt);
-            if let (Ok(()), NodeEnum::CreateStmt(create)) = (&result, stmt) {
-                self.rename_hints(&source.text, create);
-            }
-            if matches!(
-                stmt,
-                NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_)
-            ) {
-                self.reclaim();
-            }
-            for message in std::mem::take(&mut self.warnings) {
-                self.diagnostics
-                    .push(source.diagnostic(Severity::Warning, offset, message));
-            }
-            if let Err(message) = result {
+        source.each_statement(
+            |statement| {
+                let Some(stmt) = statement.node.as_ref() else {
+                    return Ok(());
+                };
+                let offset = source.first_token(statement.location);
+                let result = self.statement(stmt);
+                if let (Ok(()), NodeEnum::CreateStmt(create)) = (&result, stmt) {
+                    self.rename_hints(&source.text[statement.base..], create);
+                }
+                if matches!(
+                    stmt,
+                    NodeEnum::RenameStmt(_) | NodeEnum::AlterObjectSchemaStmt(_)
+                ) {
+                    self.reclaim();
+                }
+                for message in std::mem::take(&mut self.warnings) {
+                    self.diagnostics
+                        .push(source.diagnostic(Severity::Warning, offset, message));
+                }
+                let Err(message) = result else {
+                    return Ok(());
+                };
                 if let Some(opaque) = self.opaque.clone() {
                     self.diagnostics.push(source.diagnostic(
                         Severity::Warning,
@@ -238,15 +251,16 @@ impl<'s> Reader<'s> {
                             "cannot apply: {message}; statement ignored ({opaque} may have changed the schema)"
                         ),
                     ));
-                    continue;
+                    return Ok(());
                 }
-                return Err(ParseError::Unsupported(source.diagnostic(
+                Err(ParseError::Unsupported(source.diagnostic(
                     Severity::Error,
                     offset,
                     message,
-                )));
-            }
-        }
+                )))
+            },
+            ParseError::Syntax,
+        )?;
         self.forget_orphan_grants();
         Ok(())
     }
