@@ -210,14 +210,25 @@ impl<'s> Reader<'s> {
                 ));
             }
         };
-        for raw in &parsed.protobuf.stmts {
-            let offset = source.first_token(usize::try_from(raw.stmt_location).unwrap_or(0));
+        let starts: Vec<usize> = parsed
+            .protobuf
+            .stmts
+            .iter()
+            .map(|raw| source.first_token(usize::try_from(raw.stmt_location).unwrap_or(0)))
+            .collect();
+        for (i, raw) in parsed.protobuf.stmts.iter().enumerate() {
+            let offset = starts[i];
             let Some(stmt) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
                 continue;
             };
             let result = self.statement(stmt);
-            if let (Ok(()), NodeEnum::CreateStmt(create)) = (&result, stmt) {
-                self.rename_hints(&source.text, create);
+            if result.is_ok() {
+                let span = hints::Span {
+                    text: &source.text,
+                    start: offset,
+                    end: starts.get(i + 1).copied().unwrap_or(source.text.len()),
+                };
+                self.hints(span, stmt);
             }
             if matches!(
                 stmt,
