@@ -173,7 +173,7 @@ fn rename_flag_turns_drop_and_add_into_a_rename() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("bad rename `public.t.a=b`"), "{stderr}");
     // The message lists every accepted form.
-    for form in ["index:", "constraint:", "enum:", "schema:"] {
+    for form in ["index:", "constraint:", "enum:"] {
         assert!(stderr.contains(form), "{stderr}");
     }
 }

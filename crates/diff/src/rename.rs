@@ -1,4 +1,4 @@
-//! Rename hints: a schema, table, column, index, constraint or enum value the desired schema
+//! Rename hints: a table, column, index, constraint or enum value the desired schema
 //! names differently is renamed instead of dropped and re-created. The differ applies the
 //! hints to a copy of the current schema (the object, and everything that names it, take
 //! the new name), diffs that copy against the desired schema, and puts the rename changes
@@ -14,8 +14,6 @@ use std::fmt;
 /// A rename hint.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rename {
-    /// A schema (namespace) renamed, with everything in it.
-    Schema { from: String, to: String },
     /// A table renamed within its schema.
     Table {
         from: QualifiedName,
@@ -59,7 +57,6 @@ impl fmt::Display for BadRename {
             "bad rename `{}`: expected one of\n  \
              schema.table=schema.new_table (or table:…)\n  \
              schema.table.column=schema.table.new_column (or column:…)\n  \
-             schema:old=new\n  \
              index:schema.index=schema.new_index\n  \
              constraint:schema.table.constraint=schema.table.new_constraint\n  \
              enum:schema.type.value=schema.type.new_value\n\
@@ -73,7 +70,7 @@ impl std::error::Error for BadRename {}
 
 impl Rename {
     /// Reads `[KIND:]OLD=NEW`: `public.users=public.people` (a table, within one schema),
-    /// `public.users.email=public.users.mail` (a column), `schema:app=core`,
+    /// `public.users.email=public.users.mail` (a column),
     /// `index:public.users_x=public.users_y`, `constraint:public.users.a_key=public.users.b_key`,
     /// `enum:public.mood.sad=public.mood.blue`; `table:` and `column:` may be written too. Bare
     /// names are taken as written; a name may be double- (or single-) quoted, with the quote
@@ -93,10 +90,6 @@ impl Rename {
             |n: usize| old.len() == n + 1 && new.len() == n + 1 && old[..n] == new[..n];
         let qn = |parts: &[String]| QualifiedName::new(parts[0].as_str(), parts[1].as_str());
         match (kind, old.len()) {
-            (Some("schema"), 1) if new.len() == 1 => Ok(Rename::Schema {
-                from: old[0].clone(),
-                to: new[0].clone(),
-            }),
             (None | Some("table"), 2) if same_prefix(1) => Ok(Rename::Table {
                 from: qn(&old),
                 to: qn(&new),
@@ -189,9 +182,6 @@ fn split_parts(text: &str) -> Option<Vec<String>> {
 impl fmt::Display for Rename {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rename::Schema { from, to } => {
-                write!(f, "schema:{}={}", quote_ident(from), quote_ident(to))
-            }
             Rename::Table { from, to } => write!(f, "{from}={to}"),
             Rename::Column { table, from, to } => write!(
                 f,
@@ -239,8 +229,6 @@ pub(crate) fn apply(from: &Schema, to: &Schema, renames: &[Rename]) -> (Schema, 
 /// Does one rename on `schema` if it applies, and returns its change.
 fn apply_one(schema: &mut Schema, to: &Schema, rename: &Rename) -> Option<Change> {
     match rename {
-        // Not supported by the differ yet: ignored.
-        Rename::Schema { .. } => None,
         Rename::Table { from: old, to: new } => {
             let applies = schema.tables.contains_key(old)
                 && !relation_taken(schema, &new.schema, &new.name)
@@ -660,7 +648,7 @@ mod tests {
             "index:public.a=other.b",
             "constraint:public.t.a=public.u.b",
             "enum:public.mood.a=public.mood",
-            "schema:a.b=c",
+            "schema:app=core",
             "view:public.a=public.b",
             "public.a=public.b=public.c",
             "public.\"a=public.b",
@@ -674,13 +662,6 @@ mod tests {
     #[test]
     fn parses_the_kinds_and_quoted_names() {
         let cases = [
-            (
-                "schema:app=core",
-                Rename::Schema {
-                    from: "app".into(),
-                    to: "core".into(),
-                },
-            ),
             (
                 "table:public.a=public.b",
                 Rename::Table {
