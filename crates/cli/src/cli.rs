@@ -91,8 +91,9 @@ pub struct Pair {
     /// The desired schema: URL, .sql file, directory, or -
     #[arg(long, value_name = "SRC")]
     pub to: String,
-    /// Rename instead of drop + add: schema.table=schema.new or schema.table.col=schema.table.new
-    /// (repeatable).
+    /// Rename instead of drop + add (repeatable): schema.table=schema.new,
+    /// schema.table.col=schema.table.new, index:schema.idx=schema.new,
+    /// constraint:schema.table.con=schema.table.new, enum:schema.type.value=schema.type.new.
     #[arg(long = "rename", value_name = "OLD=NEW")]
     pub renames: Vec<String>,
     /// The PostgreSQL major version to plan for (default: the server's when FROM is a

@@ -170,5 +170,56 @@ fn rename_flag_turns_drop_and_add_into_a_rename() {
     );
     let out = run(&["--rename", "public.t.a=b"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("bad rename `public.t.a=b`"));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("bad rename `public.t.a=b`"), "{stderr}");
+    // The message lists every accepted form.
+    for form in ["index:", "constraint:", "enum:"] {
+        assert!(stderr.contains(form), "{stderr}");
+    }
+}
+
+#[test]
+fn rename_flag_takes_indexes_constraints_and_enum_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.sql");
+    let to = dir.path().join("to.sql");
+    std::fs::write(
+        &from,
+        "CREATE TYPE mood AS ENUM ('sad');\n\
+         CREATE TABLE t (a integer CONSTRAINT t_a_uq UNIQUE, m mood);\n\
+         CREATE INDEX t_m_index ON t (m);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &to,
+        "CREATE TYPE mood AS ENUM ('blue');\n\
+         CREATE TABLE t (a integer CONSTRAINT t_a_key UNIQUE, m mood);\n\
+         CREATE INDEX t_m_idx ON t (m);\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_schema"))
+        .args(["plan", "--format", "sql", "--from"])
+        .arg(&from)
+        .arg("--to")
+        .arg(&to)
+        .args([
+            "--rename",
+            "index:public.t_m_index=public.t_m_idx",
+            "--rename",
+            "constraint:public.t.t_a_uq=public.t.t_a_key",
+            "--rename",
+            "enum:public.mood.sad=public.mood.blue",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let sql = text(&out.stdout);
+    for statement in [
+        "ALTER TABLE public.t RENAME CONSTRAINT t_a_uq TO t_a_key;",
+        "ALTER INDEX public.t_m_index RENAME TO t_m_idx;",
+        "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'blue';",
+    ] {
+        assert!(sql.contains(statement), "{sql}");
+    }
+    assert!(!sql.contains("DROP"), "{sql}");
 }

@@ -33,6 +33,13 @@ pub enum Change {
         value: String,
         position: EnumValuePosition,
     },
+    /// A value of an existing enum type renamed (a rename hint); stored values, defaults
+    /// and expressions using it follow.
+    RenameEnumValue {
+        enum_type: QualifiedName,
+        from: String,
+        to: String,
+    },
     /// Values removed or reordered: the type is rebuilt and every column using it converted.
     RecreateEnum {
         from: EnumType,
@@ -81,6 +88,22 @@ pub enum Change {
         table: QualifiedName,
         from: String,
         to: String,
+    },
+    /// An index (one that backs no constraint) of `table` renamed within its schema (a
+    /// rename hint); `table` is the table's new name.
+    RenameIndex {
+        table: QualifiedName,
+        from: String,
+        to: String,
+    },
+    /// A constraint of `table` renamed (a rename hint); `table` is the table's new name.
+    /// `with_index`: the constraint is a primary key, unique or exclusion constraint, whose
+    /// index PostgreSQL renames with it.
+    RenameConstraint {
+        table: QualifiedName,
+        from: String,
+        to: String,
+        with_index: bool,
     },
     AddColumn {
         table: QualifiedName,

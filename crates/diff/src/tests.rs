@@ -482,3 +482,117 @@ fn mentions_matches_whole_words_only() {
     assert!(!table::mentions("(abc > 0)", "a"));
     assert!(!table::mentions("(b_a > 0)", "a"));
 }
+
+fn parsed(sql: &str) -> Schema {
+    schema_parse::parse_sql(sql, "test.sql")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .schema
+}
+
+fn with_renames(from: &Schema, to: &Schema, specs: &[&str]) -> Vec<Change> {
+    let renames = specs.iter().map(|s| Rename::parse(s).unwrap()).collect();
+    diff(from, to, &DiffOptions { renames })
+}
+
+#[test]
+fn index_constraint_and_enum_value_hints_rename_instead_of_rebuilding() {
+    let from = parsed(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad');
+         CREATE TABLE p (id int CONSTRAINT p_pk PRIMARY KEY);
+         CREATE TABLE t (
+             a int CONSTRAINT t_a_uq UNIQUE,
+             b int CONSTRAINT t_b_positive CHECK (b > 0),
+             p int CONSTRAINT t_p_ref REFERENCES p,
+             m mood DEFAULT 'sad' CHECK (m <> 'sad')
+         );
+         CREATE INDEX t_b_index ON t (b);
+         ALTER TABLE t REPLICA IDENTITY USING INDEX t_a_uq;",
+    );
+    let to = parsed(
+        "CREATE TYPE mood AS ENUM ('happy', 'blue');
+         CREATE TABLE p (id int CONSTRAINT p_pkey PRIMARY KEY);
+         CREATE TABLE t (
+             a int CONSTRAINT t_a_key UNIQUE,
+             b int CONSTRAINT t_b_check CHECK (b > 0),
+             p int CONSTRAINT t_p_fkey REFERENCES p,
+             m mood DEFAULT 'blue' CHECK (m <> 'blue')
+         );
+         CREATE INDEX t_b_idx ON t (b);
+         ALTER TABLE t REPLICA IDENTITY USING INDEX t_a_key;",
+    );
+    let specs = [
+        "enum:public.mood.sad=public.mood.blue",
+        "constraint:public.p.p_pk=public.p.p_pkey",
+        "constraint:public.t.t_a_uq=public.t.t_a_key",
+        "constraint:public.t.t_b_positive=public.t.t_b_check",
+        "constraint:public.t.t_p_ref=public.t.t_p_fkey",
+        "index:public.t_b_index=public.t_b_idx",
+    ];
+    let changes = with_renames(&from, &to, &specs);
+    let rename = |table: &str, from: &str, to: &str, with_index: bool| Change::RenameConstraint {
+        table: qn(table),
+        from: from.into(),
+        to: to.into(),
+        with_index,
+    };
+    assert_eq!(
+        changes,
+        [
+            Change::RenameIndex {
+                table: qn("t"),
+                from: "t_b_index".into(),
+                to: "t_b_idx".into(),
+            },
+            rename("p", "p_pk", "p_pkey", true),
+            rename("t", "t_a_uq", "t_a_key", true),
+            rename("t", "t_b_positive", "t_b_check", false),
+            rename("t", "t_p_ref", "t_p_fkey", false),
+            Change::RenameEnumValue {
+                enum_type: qn("mood"),
+                from: "sad".into(),
+                to: "blue".into(),
+            },
+        ]
+    );
+}
+
+#[test]
+fn hints_that_do_not_apply_are_ignored() {
+    let from = parsed(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad');
+         CREATE TABLE t (a int CONSTRAINT t_a_uq UNIQUE, b int);
+         CREATE INDEX t_b_index ON t (b);
+         CREATE INDEX taken ON t (a);",
+    );
+    let to = parsed(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad', 'blue');
+         CREATE TABLE t (a int CONSTRAINT t_a_key CHECK (a > 0), b int);
+         CREATE INDEX taken ON t (b);
+         CREATE INDEX t_b_index ON t (a);",
+    );
+    let changes = with_renames(
+        &from,
+        &to,
+        &[
+            // The old value is still wanted.
+            "enum:public.mood.sad=public.mood.blue",
+            // A unique constraint does not become a check.
+            "constraint:public.t.t_a_uq=public.t.t_a_key",
+            // The old index is still wanted and the new name is taken.
+            "index:public.t_b_index=public.taken",
+            // No such objects.
+            "index:public.nothing=public.t_b_index",
+            "constraint:public.nope.x=public.nope.y",
+            "enum:public.nope.a=public.nope.b",
+        ],
+    );
+    assert!(
+        !changes.iter().any(|c| matches!(
+            c,
+            Change::RenameIndex { .. }
+                | Change::RenameConstraint { .. }
+                | Change::RenameEnumValue { .. }
+        )),
+        "{changes:#?}"
+    );
+}

@@ -14,22 +14,41 @@ use crate::{Diagnostic, Severity};
 pub(crate) struct Statement {
     /// The offset in the text that the locations inside `node` count from.
     pub base: usize,
-    /// Where the statement starts (its leading blanks and comments included).
-    pub location: usize,
+    /// Where the statement's first token is.
+    pub start: usize,
+    /// Where the next statement's first token is (or the end of the text).
+    pub end: usize,
     pub node: Option<pg_query::NodeEnum>,
 }
 
 /// From how many statements a text is parsed ahead on a second thread.
 const PARSE_AHEAD_FROM: usize = 32;
 
-/// The statements of a parse result whose text starts at `base`.
-fn statements(result: pg_query::protobuf::ParseResult, base: usize) -> Vec<Statement> {
+/// The statements of a parse result of `text[base..end]`.
+fn statements(
+    result: pg_query::protobuf::ParseResult,
+    text: &str,
+    base: usize,
+    end: usize,
+) -> Vec<Statement> {
+    let starts: Vec<usize> = result
+        .stmts
+        .iter()
+        .map(|raw| skip_trivia(text, base + usize::try_from(raw.stmt_location).unwrap_or(0)))
+        .collect();
+    // The scanner's pieces end before their semicolon.
+    let mut last = skip_trivia(text, end);
+    while text[last..].starts_with(';') {
+        last = skip_trivia(text, last + 1);
+    }
     result
         .stmts
         .into_iter()
-        .map(|raw| Statement {
+        .enumerate()
+        .map(|(i, raw)| Statement {
             base,
-            location: base + usize::try_from(raw.stmt_location).unwrap_or(0),
+            start: starts[i],
+            end: starts.get(i + 1).copied().unwrap_or(last),
             node: raw.stmt.and_then(|s| s.node),
         })
         .collect()
@@ -87,7 +106,7 @@ impl Source {
                 let mut start = 0;
                 for end in ends {
                     let batch = match pg_query::parse(&self.text[start..end], 0) {
-                        Ok(result) => Ok(statements(result.protobuf, start)),
+                        Ok(result) => Ok(statements(result.protobuf, &self.text, start, end)),
                         Err(_) => Err(start),
                     };
                     let failed = batch.is_err();
@@ -117,7 +136,7 @@ impl Source {
                 return Ok(());
             }
             match pg_query::parse(&self.text[rest..], 0) {
-                Ok(result) => statements(result.protobuf, rest)
+                Ok(result) => statements(result.protobuf, &self.text, rest, self.text.len())
                     .into_iter()
                     .try_for_each(&mut apply),
                 Err(e) => Err(syntax(self.syntax_error(&nodes::error_text(&e)))),
@@ -149,11 +168,6 @@ impl Source {
             col,
             source_line: self.text[start..end].trim_end_matches('\r').to_string(),
         }
-    }
-
-    /// The offset of the first token at or after `offset` (skipping blanks and comments).
-    pub fn first_token(&self, offset: usize) -> usize {
-        skip_trivia(&self.text, offset)
     }
 
     /// Locates a parse error reported as `message`: the statement that fails on its own, and

@@ -1411,3 +1411,111 @@ fn timeouts_come_from_the_options() {
     );
     assert!(sql.contains("SET statement_timeout = '3600s';"), "{sql}");
 }
+
+fn plan_with_renames(from: &str, to: &str, renames: &[&str]) -> Plan {
+    let (from, to) = (parsed(from), parsed(to));
+    let options = DiffOptions {
+        renames: renames
+            .iter()
+            .map(|r| schema_diff::Rename::parse(r).unwrap())
+            .collect(),
+    };
+    let changes = schema_diff::diff(&from, &to, &options);
+    crate::plan(&from, &to, &changes, &PlanOptions::default())
+}
+
+fn codes_of(p: &Plan) -> Vec<&'static str> {
+    p.steps
+        .iter()
+        .flat_map(|s| &s.hazards)
+        .map(|h| h.code)
+        .collect()
+}
+
+#[test]
+fn index_constraint_and_enum_value_renames() {
+    let from = "CREATE TYPE mood AS ENUM ('happy', 'sad');
+        CREATE TABLE t (
+            a int CONSTRAINT t_a_uq UNIQUE,
+            b int CONSTRAINT t_b_positive CHECK (b > 0),
+            m mood DEFAULT 'sad'
+        );
+        CREATE INDEX t_b_index ON t (b);";
+    let to = "CREATE TYPE mood AS ENUM ('happy', 'blue');
+        CREATE TABLE t (
+            a int CONSTRAINT t_a_key UNIQUE,
+            b int CONSTRAINT t_b_check CHECK (b > 0),
+            m mood DEFAULT 'blue'
+        );
+        CREATE INDEX t_b_idx ON t (b);";
+    let p = plan_with_renames(
+        from,
+        to,
+        &[
+            "index:public.t_b_index=public.t_b_idx",
+            "constraint:public.t.t_a_uq=public.t.t_a_key",
+            "constraint:public.t.t_b_positive=public.t.t_b_check",
+            "enum:public.mood.sad=public.mood.blue",
+        ],
+    );
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'blue'",
+            "ALTER TABLE public.t RENAME CONSTRAINT t_a_uq TO t_a_key",
+            "ALTER TABLE public.t RENAME CONSTRAINT t_b_positive TO t_b_check",
+            "ALTER INDEX public.t_b_index RENAME TO t_b_idx",
+        ]
+    );
+    // Only the enum value rename reaches what applications send.
+    assert_eq!(codes_of(&p), ["RENAME_ENUM_VALUE"]);
+
+    // Without the hints: the value is removed (the type rebuilt), the key, check and index
+    // dropped and added again.
+    let p = plan_with_renames(from, to, &[]);
+    let codes = codes_of(&p);
+    assert!(!codes.contains(&"RENAME_ENUM_VALUE"), "{codes:?}");
+    assert!(codes.contains(&"ENUM_VALUE_REMOVED"), "{codes:?}");
+}
+
+#[test]
+fn dropping_a_view_is_flagged_unless_it_is_created_again() {
+    let from = "CREATE TABLE t (a int, b int);
+        CREATE VIEW v AS SELECT a, b FROM t;
+        CREATE MATERIALIZED VIEW m AS SELECT a FROM t;";
+    let p = run(&parsed(from), &parsed("CREATE TABLE t (a int, b int);"));
+    assert_eq!(
+        kinds(&p),
+        ["drop_view public.m", "drop_view public.v"],
+        "{}",
+        p.to_sql()
+    );
+    assert_eq!(codes_of(&p), ["DROP_VIEW", "DROP_VIEW"]);
+
+    // Rebuilt around a change of the column it reads: no hazard for the view.
+    let to = "CREATE TABLE t (a int, b bigint);
+        CREATE VIEW v AS SELECT a, b FROM t;
+        CREATE MATERIALIZED VIEW m AS SELECT a FROM t;";
+    let p = run(&parsed(from), &parsed(to));
+    assert!(kinds(&p).contains(&"drop_view public.v".to_string()));
+    assert!(!codes_of(&p).contains(&"DROP_VIEW"), "{}", p.to_sql());
+}
+
+#[test]
+fn extension_drops_and_version_changes_are_flagged() {
+    let cube = |version: &str| format!("CREATE EXTENSION cube VERSION '{version}';");
+    let p = run(&parsed(&cube("1.4")), &parsed(&cube("1.5")));
+    assert_eq!(p.steps[0].sql, "ALTER EXTENSION cube UPDATE TO '1.5'");
+    assert_eq!(codes_of(&p), ["EXTENSION_VERSION_CHANGE"]);
+    assert!(p.steps[0].hazards[0].message.contains("from 1.4 to 1.5"));
+
+    let p = run(&parsed(&cube("1.4")), &Schema::postgres());
+    assert_eq!(p.steps[0].sql, "DROP EXTENSION cube");
+    assert_eq!(codes_of(&p), ["DROP_EXTENSION"]);
+
+    // Creating one, or keeping the same version, is not.
+    assert!(codes_of(&run(&Schema::postgres(), &parsed(&cube("1.5")))).is_empty());
+    let unpinned = parsed("CREATE EXTENSION cube;");
+    assert!(run(&parsed(&cube("1.5")), &unpinned).is_empty());
+}

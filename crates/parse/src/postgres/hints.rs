@@ -1,24 +1,242 @@
-//! Hints written in the desired SQL as comments at the end of the line that names a table
-//! (in `CREATE TABLE`) or a column, or alone on the line before it:
-//! `-- schema:renamed-from OLD` becomes a rename the differ takes, as `--rename` does
-//! (`schema.old=schema.new` for a table, OLD may be schema-qualified in the same schema;
-//! `schema.table.old=schema.table.new` for a column); `-- schema:using EXPR` on a column is the
-//! `USING` expression of a change of its type (the rest of the line, e.g. `amount::numeric / 100`).
+//! Hints written in the desired SQL as comments. `-- schema:renamed-from OLD` at the end of the
+//! line where an object starts, or alone on the line before it, becomes a rename the differ
+//! takes, as `--rename` does: on a table (in `CREATE TABLE`; OLD may be schema-qualified in the
+//! same schema), a column, a named constraint (`CONSTRAINT name …` in `CREATE TABLE`, inline on
+//! a column or as a table constraint, or in `ALTER TABLE … ADD CONSTRAINT`), an index (in
+//! `CREATE INDEX`) or an enum value (a label of `CREATE TYPE … AS ENUM`; OLD bare or quoted).
+//! A hint belongs to the last object that starts on its line before it; a hint alone on a line
+//! to the first object of the next line. `-- schema:using EXPR` on a column is the `USING`
+//! expression of a change of its type (the rest of the line, e.g. `amount::numeric / 100`).
 
 use super::Reader;
 use pg_query::NodeEnum;
-use pg_query::protobuf::CreateStmt;
+use pg_query::protobuf::{
+    AlterTableStmt, AlterTableType, ConstrType, Constraint, CreateEnumStmt, CreateStmt, IndexStmt,
+    Node, Token,
+};
+use schema_ir::{QualifiedName, quote_ident};
 
 const RENAMED: &str = "-- schema:renamed-from";
 const USING: &str = "-- schema:using";
 
+/// What a rename hint next to it renames.
+enum Target {
+    Table(QualifiedName),
+    Column(QualifiedName, String),
+    Constraint(QualifiedName, String),
+    Index(QualifiedName),
+    EnumValue(QualifiedName, String),
+    /// Something that takes no hint: why, for the warning.
+    Nothing(&'static str),
+}
+
+/// Where an object starts in the text, and what a hint there renames.
+struct Anchor {
+    at: usize,
+    target: Target,
+}
+
+/// A statement being read for hints: the text of the file, where the statement starts and
+/// where the next one does.
+#[derive(Clone, Copy)]
+pub(crate) struct Span<'t> {
+    pub text: &'t str,
+    pub start: usize,
+    pub end: usize,
+}
+
 impl Reader<'_> {
-    /// Collects the hints on the table and columns of `stmt`, a `CREATE TABLE` of `text`.
-    pub(crate) fn rename_hints(&mut self, text: &str, stmt: &CreateStmt) {
+    /// Collects the hints of `stmt`, applied without error, at `span`.
+    pub(crate) fn hints(&mut self, span: Span, stmt: &NodeEnum) {
+        let anchors = match stmt {
+            NodeEnum::CreateStmt(s) => {
+                self.using_hints(span, s);
+                self.create_table_anchors(s)
+            }
+            NodeEnum::IndexStmt(s) => self.index_anchors(span, s),
+            NodeEnum::AlterTableStmt(s) => self.alter_table_anchors(s),
+            NodeEnum::CreateEnumStmt(s) => self.enum_anchors(span, s),
+            _ => Vec::new(),
+        };
+        self.rename_hints(span, anchors);
+    }
+
+    fn create_table_anchors(&self, stmt: &CreateStmt) -> Vec<Anchor> {
         let Some(rv) = stmt.relation.as_ref() else {
-            return;
+            return Vec::new();
         };
         let table = self.new_name(rv);
+        if !self.schema.tables.contains_key(&table) {
+            return Vec::new();
+        }
+        let mut anchors = Vec::new();
+        anchors.extend(at(rv.location).map(|at| Anchor {
+            at,
+            target: Target::Table(table.clone()),
+        }));
+        for element in &stmt.table_elts {
+            match element.node.as_ref() {
+                Some(NodeEnum::ColumnDef(c)) => {
+                    anchors.extend(at(c.location).map(|at| Anchor {
+                        at,
+                        target: Target::Column(table.clone(), c.colname.clone()),
+                    }));
+                    // Only a named constraint on a column line takes the hint there.
+                    anchors.extend(
+                        c.constraints
+                            .iter()
+                            .filter_map(constraint)
+                            .filter(|k| !k.conname.is_empty())
+                            .filter_map(|k| constraint_anchor(&table, k)),
+                    );
+                }
+                Some(NodeEnum::Constraint(k)) => anchors.extend(constraint_anchor(&table, k)),
+                _ => {}
+            }
+        }
+        anchors
+    }
+
+    fn index_anchors(&self, span: Span, stmt: &IndexStmt) -> Vec<Anchor> {
+        let Some(table) = stmt.relation.as_ref().and_then(|rv| self.find_table(rv)) else {
+            return Vec::new();
+        };
+        let target = if stmt.idxname.is_empty() {
+            Target::Nothing("an index without a name (name it to rename it)")
+        } else {
+            Target::Index(QualifiedName::new(table.schema, stmt.idxname.as_str()))
+        };
+        vec![Anchor {
+            at: span.start,
+            target,
+        }]
+    }
+
+    fn alter_table_anchors(&self, stmt: &AlterTableStmt) -> Vec<Anchor> {
+        let Some(table) = stmt.relation.as_ref().and_then(|rv| self.find_table(rv)) else {
+            return Vec::new();
+        };
+        stmt.cmds
+            .iter()
+            .filter_map(|cmd| match cmd.node.as_ref() {
+                Some(NodeEnum::AlterTableCmd(cmd))
+                    if cmd.subtype() == AlterTableType::AtAddConstraint =>
+                {
+                    cmd.def.as_deref().and_then(constraint)
+                }
+                _ => None,
+            })
+            .filter_map(|k| constraint_anchor(&table, k))
+            .collect()
+    }
+
+    /// The statement, then each label: found by scanning the statement for its string
+    /// constants, which are the labels in order.
+    fn enum_anchors(&self, span: Span, stmt: &CreateEnumStmt) -> Vec<Anchor> {
+        let names = super::nodes::strings(&stmt.type_name);
+        let Some(enum_type) = self.find_enum(&names) else {
+            return Vec::new();
+        };
+        let mut anchors = vec![Anchor {
+            at: span.start,
+            target: Target::Nothing("a type (its values take rename hints)"),
+        }];
+        let Ok(tokens) = pg_query::scan_tokens(&span.text[span.start..span.end]) else {
+            return anchors;
+        };
+        let labels: Vec<usize> = tokens
+            .iter()
+            .skip_while(|t| t.token != Token::EnumP as i32)
+            .filter(|t| t.token == Token::Sconst as i32 || t.token == Token::Usconst as i32)
+            .filter_map(|t| Some(span.start + usize::try_from(t.start).ok()?))
+            .collect();
+        let values: Vec<String> = stmt
+            .vals
+            .iter()
+            .filter_map(super::nodes::constant_text)
+            .collect();
+        if labels.len() == values.len() {
+            anchors.extend(labels.into_iter().zip(values).map(|(at, value)| Anchor {
+                at,
+                target: Target::EnumValue(enum_type.clone(), value),
+            }));
+        }
+        anchors
+    }
+
+    /// Turns the `-- schema:renamed-from` hints next to `anchors` into renames, or warnings.
+    fn rename_hints(&mut self, span: Span, mut anchors: Vec<Anchor>) {
+        anchors.sort_by_key(|a| a.at);
+        for (i, anchor) in anchors.iter().enumerate() {
+            let next = anchors.get(i + 1).map_or(span.end, |a| a.at);
+            let first_on_line = i == 0
+                || line_start(span.text, anchors[i - 1].at) < line_start(span.text, anchor.at);
+            let Some(rest) = hint(span.text, anchor.at, Some(next), first_on_line, RENAMED) else {
+                continue;
+            };
+            let old = old_name(rest);
+            match (&anchor.target, old.as_deref()) {
+                (Target::Table(new), Some([old])) => self.renames.push(format!(
+                    "{}={new}",
+                    QualifiedName::new(new.schema.as_str(), old.as_str())
+                )),
+                (Target::Table(new), Some([schema, old])) if *schema == new.schema => self
+                    .renames
+                    .push(format!("{}={new}", QualifiedName::new(schema.as_str(), old.as_str()))),
+                (Target::Table(new), _) => self.warn(format!(
+                    "schema:renamed-from on table {new}: expected its old name; a table is renamed within its schema ({}); hint ignored",
+                    new.schema
+                )),
+                (Target::Index(new), Some([old])) => self.renames.push(format!(
+                    "index:{}={new}",
+                    QualifiedName::new(new.schema.as_str(), old.as_str())
+                )),
+                (Target::Index(new), Some([schema, old])) if *schema == new.schema => {
+                    self.renames.push(format!(
+                        "index:{}={new}",
+                        QualifiedName::new(schema.as_str(), old.as_str())
+                    ))
+                }
+                (Target::Index(new), _) => self.warn(format!(
+                    "schema:renamed-from on index {new}: expected its old name; an index is renamed within its schema ({}); hint ignored",
+                    new.schema
+                )),
+                (Target::Column(table, column), Some([old])) => self.renames.push(format!(
+                    "{table}.{}={table}.{}",
+                    quote_ident(old),
+                    quote_ident(column)
+                )),
+                (Target::Column(_, column), _) => self.warn(format!(
+                    "schema:renamed-from on column {column}: expected the column's old name; hint ignored"
+                )),
+                (Target::Constraint(table, name), Some([old])) => self.renames.push(format!(
+                    "constraint:{table}.{}={table}.{}",
+                    quote_ident(old),
+                    quote_ident(name)
+                )),
+                (Target::Constraint(_, name), _) => self.warn(format!(
+                    "schema:renamed-from on constraint {name}: expected the constraint's old name; hint ignored"
+                )),
+                (Target::EnumValue(enum_type, value), Some([old])) => self.renames.push(format!(
+                    "enum:{enum_type}.{}={enum_type}.{}",
+                    quote_ident(old),
+                    quote_ident(value)
+                )),
+                (Target::EnumValue(enum_type, value), _) => self.warn(format!(
+                    "schema:renamed-from on value {value} of {enum_type}: expected the value's old label; hint ignored"
+                )),
+                (Target::Nothing(what), _) => self.warn(format!(
+                    "schema:renamed-from on {what}: nothing to rename; hint ignored"
+                )),
+            }
+        }
+    }
+
+    /// The `-- schema:using` hints of the columns of `stmt`.
+    fn using_hints(&mut self, span: Span, stmt: &CreateStmt) {
+        let Some(table) = stmt.relation.as_ref().map(|rv| self.new_name(rv)) else {
+            return;
+        };
         if !self.schema.tables.contains_key(&table) {
             return;
         }
@@ -26,43 +244,13 @@ impl Reader<'_> {
             .table_elts
             .iter()
             .filter_map(|n| match n.node.as_ref() {
-                Some(NodeEnum::ColumnDef(c)) => {
-                    Some((c.colname.as_str(), usize::try_from(c.location).ok()?))
-                }
+                Some(NodeEnum::ColumnDef(c)) => Some((c.colname.as_str(), at(c.location)?)),
                 _ => None,
             })
             .collect();
-        let at = |i: i32| usize::try_from(i).ok();
-        if let Some(old) = at(rv.location)
-            .and_then(|l| hint(text, l, columns.first().map(|c| c.1), RENAMED))
-            .and_then(name)
-        {
-            let old = old
-                .strip_prefix(&format!("{}.", table.schema))
-                .unwrap_or(&old)
-                .to_string();
-            if old.contains('.') {
-                self.warn(format!(
-                    "schema:renamed-from {old}: a table is renamed within its schema ({}); hint ignored",
-                    table.schema
-                ));
-            } else {
-                self.renames
-                    .push(format!("{0}.{old}={0}.{1}", table.schema, table.name));
-            }
-        }
         for (i, (column, location)) in columns.iter().enumerate() {
             let next = columns.get(i + 1).map(|c| c.1);
-            match hint(text, *location, next, RENAMED).map(name) {
-                Some(Some(old)) if !old.contains('.') => {
-                    self.renames.push(format!("{table}.{old}={table}.{column}"));
-                }
-                Some(_) => self.warn(format!(
-                    "schema:renamed-from on column {column}: expected the column's old name; hint ignored"
-                )),
-                None => {}
-            }
-            match hint(text, *location, next, USING) {
+            match hint(span.text, *location, next, true, USING) {
                 Some("") => self.warn(format!(
                     "schema:using on column {column}: expected an expression; hint ignored"
                 )),
@@ -76,30 +264,117 @@ impl Reader<'_> {
     }
 }
 
+fn at(location: i32) -> Option<usize> {
+    usize::try_from(location).ok()
+}
+
+fn constraint(node: &Node) -> Option<&Constraint> {
+    match node.node.as_ref()? {
+        NodeEnum::Constraint(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// The anchor of a primary key, unique, check, foreign key or exclusion constraint.
+fn constraint_anchor(table: &QualifiedName, c: &Constraint) -> Option<Anchor> {
+    let managed = matches!(
+        super::table::constr_type(c),
+        ConstrType::ConstrPrimary
+            | ConstrType::ConstrUnique
+            | ConstrType::ConstrCheck
+            | ConstrType::ConstrForeign
+            | ConstrType::ConstrExclusion
+    );
+    if !managed {
+        return None;
+    }
+    let target = if c.conname.is_empty() {
+        Target::Nothing("a constraint without a name (name it to rename it)")
+    } else {
+        Target::Constraint(table.clone(), c.conname.clone())
+    };
+    Some(Anchor {
+        at: at(c.location)?,
+        target,
+    })
+}
+
+fn line_start(text: &str, location: usize) -> usize {
+    text.get(..location)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
 /// What follows `mark` in a comment at the end of the line from `location` (up to `next`,
-/// where the next object starts), or on a line of its own just before.
-fn hint<'t>(text: &'t str, location: usize, next: Option<usize>, mark: &str) -> Option<&'t str> {
-    let start = text.get(..location)?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text[location..]
+/// where the next object starts), or, for the first object of its line, on a line of its
+/// own just before.
+fn hint<'t>(
+    text: &'t str,
+    location: usize,
+    next: Option<usize>,
+    first_on_line: bool,
+    mark: &str,
+) -> Option<&'t str> {
+    let start = line_start(text, location);
+    let end = text
+        .get(location..)?
         .find('\n')
         .map_or(text.len(), |i| location + i);
     let end = next.filter(|n| *n > location && *n < end).unwrap_or(end);
     if let Some(at) = text[location..end].find(mark) {
         return Some(text[location + at + mark.len()..end].trim());
     }
+    if !first_on_line {
+        return None;
+    }
     let before = text.get(..start.checked_sub(1)?)?;
     let line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
     line.strip_prefix(mark).map(str::trim)
 }
 
-fn name(rest: &str) -> Option<String> {
-    let word = rest.split_whitespace().next()?;
-    let word = word.trim_end_matches([',', ';', ')']);
-    let unquoted = word
-        .strip_prefix('"')
-        .and_then(|w| w.strip_suffix('"'))
-        .unwrap_or(word);
-    (!unquoted.is_empty()).then(|| unquoted.to_string())
+/// The old name a hint gives: dot-separated parts, each bare or quoted (`"Old"`, `'so so'`,
+/// a doubled quote inside being one quote); `None` when there is none or it is malformed.
+fn old_name(rest: &str) -> Option<Vec<String>> {
+    let mut parts = Vec::new();
+    let mut chars = rest.chars().peekable();
+    loop {
+        let mut part = String::new();
+        match chars.peek().copied() {
+            Some(q @ ('"' | '\'')) => {
+                chars.next();
+                loop {
+                    match chars.next()? {
+                        c if c == q && chars.peek() == Some(&q) => {
+                            chars.next();
+                            part.push(q);
+                        }
+                        c if c == q => break,
+                        c => part.push(c),
+                    }
+                }
+            }
+            _ => {
+                while let Some(c) =
+                    chars.next_if(|c| !c.is_whitespace() && !matches!(c, '.' | '"' | '\''))
+                {
+                    part.push(c);
+                }
+                if chars.peek() != Some(&'.') {
+                    part = part.trim_end_matches([',', ';', ')']).to_string();
+                }
+            }
+        }
+        if part.is_empty() {
+            return None;
+        }
+        parts.push(part);
+        match chars.next() {
+            Some('.') => {}
+            None => return Some(parts),
+            Some(c) if c.is_whitespace() => return Some(parts),
+            Some(_) => return None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -156,5 +431,79 @@ mod tests {
                 .all(|w| w.contains("t.sql:1:1") && w.contains("hint ignored")),
             "{warnings:?}"
         );
+    }
+
+    #[test]
+    fn hints_name_old_indexes_constraints_and_enum_values() {
+        let sql = "CREATE TYPE mood AS ENUM (
+    'happy', -- schema:renamed-from glad
+    -- schema:renamed-from 'so so'
+    'meh',
+    'sad'
+);
+CREATE TABLE t (
+    id int CONSTRAINT t_pkey PRIMARY KEY, -- schema:renamed-from t_pk
+    a int CONSTRAINT t_a_key UNIQUE -- schema:renamed-from t_a_uq
+    , b int, -- schema:renamed-from c
+    -- schema:renamed-from t_b_positive
+    CONSTRAINT t_b_check CHECK (b > 0)
+);
+CREATE INDEX t_b_idx ON t (b); -- schema:renamed-from public.t_b_index
+-- schema:renamed-from t_a_index
+CREATE INDEX t_a_idx ON t (a);
+-- schema:renamed-from t_ref
+ALTER TABLE t ADD CONSTRAINT t_id_fkey FOREIGN KEY (id) REFERENCES t (id);
+ALTER TABLE t
+    ADD CONSTRAINT t_a_check CHECK (a > 0); -- schema:renamed-from \"Old Check\"
+";
+        let parsed = parse_sql(sql, "t.sql").unwrap();
+        assert_eq!(
+            parsed.hints.renames,
+            [
+                "enum:public.mood.glad=public.mood.happy",
+                "enum:public.mood.\"so so\"=public.mood.meh",
+                "constraint:public.t.t_pk=public.t.t_pkey",
+                "constraint:public.t.t_a_uq=public.t.t_a_key",
+                "public.t.c=public.t.b",
+                "constraint:public.t.t_b_positive=public.t.t_b_check",
+                "index:public.t_b_index=public.t_b_idx",
+                "index:public.t_a_index=public.t_a_idx",
+                "constraint:public.t.t_ref=public.t.t_id_fkey",
+                "constraint:public.t.\"Old Check\"=public.t.t_a_check",
+            ]
+        );
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    }
+
+    #[test]
+    fn hints_on_objects_that_take_none_are_warnings() {
+        let parsed = parse_sql(
+            "CREATE SCHEMA app;
+-- schema:renamed-from old_mood
+CREATE TYPE mood AS ENUM ('a');
+CREATE TABLE t (a int, b int, UNIQUE (a) -- schema:renamed-from t_old_key
+);
+CREATE INDEX ON t (b); -- schema:renamed-from t_b_index
+CREATE INDEX t_a_idx ON t (a); -- schema:renamed-from app.t_a_index
+ALTER TABLE t ADD CONSTRAINT t_b_check CHECK (b > 0); -- schema:renamed-from x.y
+",
+            "t.sql",
+        )
+        .unwrap();
+        assert!(
+            parsed.hints.renames.is_empty(),
+            "{:?}",
+            parsed.hints.renames
+        );
+        let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        let lines: Vec<&str> =
+            ["t.sql:3:", "t.sql:4:", "t.sql:6:", "t.sql:7:", "t.sql:8:"].to_vec();
+        assert_eq!(warnings.len(), lines.len(), "{warnings:?}");
+        for (warning, line) in warnings.iter().zip(lines) {
+            assert!(
+                warning.contains(line) && warning.contains("hint ignored"),
+                "{warning}"
+            );
+        }
     }
 }

@@ -225,10 +225,16 @@ impl<'s> Reader<'s> {
                 let Some(stmt) = statement.node.as_ref() else {
                     return Ok(());
                 };
-                let offset = source.first_token(statement.location);
+                let offset = statement.start;
                 let result = self.statement(stmt);
-                if let (Ok(()), NodeEnum::CreateStmt(create)) = (&result, stmt) {
-                    self.rename_hints(&source.text[statement.base..], create);
+                if result.is_ok() {
+                    // Locations inside the statement count from its base.
+                    let span = hints::Span {
+                        text: &source.text[statement.base..],
+                        start: statement.start - statement.base,
+                        end: statement.end - statement.base,
+                    };
+                    self.hints(span, stmt);
                 }
                 if matches!(
                     stmt,

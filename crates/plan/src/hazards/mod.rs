@@ -13,6 +13,7 @@ mod add_unique_may_fail;
 mod backfill_required;
 mod disable_row_security;
 mod drop_column;
+mod drop_extension;
 mod drop_function;
 mod drop_index;
 mod drop_not_null;
@@ -21,13 +22,16 @@ mod drop_schema;
 mod drop_sequence;
 mod drop_table;
 mod drop_type;
+mod drop_view;
 mod enable_row_security;
 mod enum_value_removed;
+mod extension_version_change;
 mod index_build_blocking;
 mod partition_bound_change;
 mod partition_key_change;
 mod policy_change;
 mod rename_column;
+mod rename_enum_value;
 mod rename_table;
 mod replica_identity_change;
 mod revoke_privilege;
@@ -49,6 +53,7 @@ pub use add_unique_may_fail::ADD_UNIQUE_MAY_FAIL;
 pub use backfill_required::BACKFILL_REQUIRED;
 pub use disable_row_security::DISABLE_ROW_SECURITY;
 pub use drop_column::DROP_COLUMN;
+pub use drop_extension::DROP_EXTENSION;
 pub use drop_function::DROP_FUNCTION;
 pub use drop_index::DROP_INDEX;
 pub use drop_not_null::DROP_NOT_NULL;
@@ -57,13 +62,16 @@ pub use drop_schema::DROP_SCHEMA;
 pub use drop_sequence::DROP_SEQUENCE;
 pub use drop_table::DROP_TABLE;
 pub use drop_type::DROP_TYPE;
+pub use drop_view::DROP_VIEW;
 pub use enable_row_security::ENABLE_ROW_SECURITY;
 pub use enum_value_removed::ENUM_VALUE_REMOVED;
+pub use extension_version_change::EXTENSION_VERSION_CHANGE;
 pub use index_build_blocking::INDEX_BUILD_BLOCKING;
 pub use partition_bound_change::PARTITION_BOUND_CHANGE;
 pub use partition_key_change::PARTITION_KEY_CHANGE;
 pub use policy_change::POLICY_CHANGE;
 pub use rename_column::RENAME_COLUMN;
+pub use rename_enum_value::RENAME_ENUM_VALUE;
 pub use rename_table::RENAME_TABLE;
 pub use replica_identity_change::REPLICA_IDENTITY_CHANGE;
 pub use revoke_privilege::REVOKE_PRIVILEGE;
@@ -118,9 +126,13 @@ pub const ALL: &[HazardKind] = &[
     DROP_SEQUENCE,
     DROP_TYPE,
     DROP_FUNCTION,
+    DROP_VIEW,
+    DROP_EXTENSION,
     RENAME_TABLE,
     RENAME_COLUMN,
+    RENAME_ENUM_VALUE,
     ENUM_VALUE_REMOVED,
+    EXTENSION_VERSION_CHANGE,
     TYPE_CHANGE_REWRITE,
     TYPE_CHANGE_MAY_FAIL,
     SET_NOT_NULL,

@@ -1,8 +1,10 @@
 //! Extensions: `CREATE EXTENSION` early in a plan (before the types and tables that may use
 //! what it installs), `DROP EXTENSION` late (after everything using it is gone), and
-//! `ALTER EXTENSION … SET SCHEMA` / `UPDATE TO` for a moved or re-pinned extension.
+//! `ALTER EXTENSION … SET SCHEMA` / `UPDATE TO` for a moved or re-pinned extension. A drop is
+//! `DROP_EXTENSION`, a version update `EXTENSION_VERSION_CHANGE`.
 
 use crate::graph::{Phase, Planned, Resource};
+use crate::hazards;
 use schema_ir::{Extension, QualifiedName, quote_ident, quote_literal};
 
 /// The types a well-known extension installs, as resources.
@@ -43,7 +45,8 @@ pub(crate) fn drop_extension(e: &Extension) -> Vec<Planned> {
             format!("DROP EXTENSION {}", quote_ident(&e.name)),
         )
         .uses_old([Resource::Namespace(e.schema.clone())])
-        .removes(types(e)),
+        .removes(types(e))
+        .hazard(hazards::DROP_EXTENSION.at(&quote_ident(&e.name))),
     ]
 }
 
@@ -79,7 +82,17 @@ pub(crate) fn alter_extension(from: &Extension, to: &Extension) -> Vec<Planned> 
                 quote_ident(&to.name),
                 quote_literal(version)
             ),
-        );
+        )
+        .hazard(hazards::EXTENSION_VERSION_CHANGE.with_message(format!(
+            "{}: {} to {}: {}",
+            quote_ident(&to.name),
+            from.version.as_deref().map_or_else(
+                || "updated from the installed version".to_string(),
+                |v| format!("updated from {v}")
+            ),
+            version,
+            hazards::EXTENSION_VERSION_CHANGE.summary
+        )));
         step.after_previous = true;
         out.push(step);
     }

@@ -1,6 +1,7 @@
 //! The PostgreSQL dialect of the planner: turns each [`Change`] into planned steps (SQL text,
 //! lock, hazards, and the resources the orderer needs). Table-level changes live here;
-//! column alterations in `columns`, enum types and sequences in `objects`.
+//! column alterations in `columns`, enum types and sequences in `objects`, renames in
+//! `renames`.
 
 mod aggregates;
 mod columns;
@@ -12,6 +13,7 @@ mod objects;
 mod online;
 mod partitions;
 mod policies;
+mod renames;
 pub(crate) mod sql;
 mod triggers;
 pub(crate) mod types;
@@ -930,7 +932,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::Revoke(g) => grants::revoke(g, false, ctx.creates(&g.target)),
         Change::RevokeGrantOption(g) => grants::revoke(g, true, ctx.creates(&g.target)),
         Change::CreateView(v) => views::create_view(v),
-        Change::DropView(v) => views::drop_view(v),
+        Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),
         Change::CreateAggregate(a) => aggregates::create_aggregate(a),
@@ -970,49 +972,20 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         }
         Change::CreateTable(t) => create_table(t),
         Change::DropTable(t) => drop_table(t, ctx),
-        Change::RenameTable { from, to } => vec![
-            Planned::new(
-                Phase::Rename,
-                "rename_table",
-                from.to_string(),
-                format!("ALTER TABLE {from} RENAME TO {}", quote_ident(&to.name)),
-            )
-            .uses_old([Resource::Table(from.clone())])
-            .removes([
-                Resource::Table(from.clone()),
-                Resource::Relation(from.clone()),
-            ])
-            .provides([Resource::Table(to.clone()), Resource::Relation(to.clone())])
-            .lock(access_exclusive(from))
-            .hazard(hazards::RENAME_TABLE.with_message(format!(
-                "{from} renamed to {to}: {}",
-                hazards::RENAME_TABLE.summary
-            ))),
-        ],
-        Change::RenameColumn { table, from, to } => {
-            let object = column_object(table, from);
-            vec![
-                Planned::new(
-                    Phase::Rename,
-                    "rename_column",
-                    object.clone(),
-                    format!(
-                        "ALTER TABLE {table} RENAME COLUMN {} TO {}",
-                        quote_ident(from),
-                        quote_ident(to)
-                    ),
-                )
-                .requires([Resource::Table(table.clone())])
-                .removes([Resource::Column(table.clone(), from.clone())])
-                .provides([Resource::Column(table.clone(), to.clone())])
-                .lock(access_exclusive(table))
-                .hazard(hazards::RENAME_COLUMN.with_message(format!(
-                    "{object} renamed to {}: {}",
-                    quote_ident(to),
-                    hazards::RENAME_COLUMN.summary
-                ))),
-            ]
-        }
+        Change::RenameTable { from, to } => renames::rename_table(from, to),
+        Change::RenameColumn { table, from, to } => renames::rename_column(table, from, to),
+        Change::RenameIndex { table, from, to } => renames::rename_index(table, from, to),
+        Change::RenameConstraint {
+            table,
+            from,
+            to,
+            with_index,
+        } => renames::rename_constraint(table, from, to, *with_index),
+        Change::RenameEnumValue {
+            enum_type,
+            from,
+            to,
+        } => renames::rename_enum_value(enum_type, from, to),
         Change::AddColumn { table, column } => columns::add_column(table, column, ctx),
         Change::DropColumn { table, column } => columns::drop_column(table, column),
         Change::AlterColumn { table, from, to } => columns::alter_column(table, from, to, ctx),

@@ -4,6 +4,7 @@
 
 use super::comment_step;
 use crate::graph::{Phase, Planned, Resource};
+use crate::hazards;
 use schema_diff::CommentTarget;
 use schema_ir::View;
 
@@ -44,7 +45,10 @@ pub(crate) fn create_view(view: &View) -> Vec<Planned> {
     out
 }
 
-pub(crate) fn drop_view(view: &View) -> Vec<Planned> {
+/// `recreated`: the plan creates the view again (around a change of what it reads), so
+/// nothing is lost for its readers beyond the plan's own run.
+pub(crate) fn drop_view(view: &View, recreated: bool) -> Vec<Planned> {
+    let hazard = (!recreated).then(|| hazards::DROP_VIEW.at(&view.name.to_string()));
     vec![
         Planned::new(
             Phase::DropView,
@@ -54,6 +58,7 @@ pub(crate) fn drop_view(view: &View) -> Vec<Planned> {
         )
         .uses_old([Resource::Namespace(view.name.schema.clone())])
         .uses_old(view.references.iter().cloned().map(Resource::Relation))
-        .removes([Resource::Relation(view.name.clone())]),
+        .removes([Resource::Relation(view.name.clone())])
+        .hazards(hazard),
     ]
 }

@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE public.t (id bigint PRIMARY KEY, name citext);
