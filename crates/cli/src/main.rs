@@ -120,7 +120,10 @@ impl cli::Pair {
             (None, Source::Database(_)) => 0,
             (None, _) => schema_plan::NEWEST_POSTGRES,
         };
-        if let Source::Database(url) = &source {
+        let from_side = async {
+            let Source::Database(url) = &source else {
+                return source.load(&filter).await;
+            };
             // Hazards cite the sizes of the live tables; the plan is for the live version.
             let mut conn = schema_inspect::connect(url).await?;
             if planning.server_version == 0 {
@@ -131,10 +134,12 @@ impl cli::Pair {
                 exclude: filter.exclude.clone(),
             };
             planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
-        }
+            let live = source::inspect(&mut conn, &filter).await;
+            schema_inspect::close(conn).await;
+            live
+        };
         let to_source = Source::parse(&self.to)?;
-        let (from, (to, hints)) =
-            tokio::try_join!(source.load(&filter), to_source.load_with_hints(&filter))?;
+        let (from, (to, hints)) = tokio::try_join!(from_side, to_source.load_with_hints(&filter))?;
         let options = DiffOptions {
             renames: renames(self.renames.iter().chain(&hints.renames))?,
         };

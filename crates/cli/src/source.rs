@@ -48,14 +48,10 @@ impl Source {
     ) -> Result<(Schema, schema_parse::Hints), Failure> {
         let parsed = match self {
             Source::Database(url) => {
-                // The history schema of `schema apply` is never part of a comparison.
-                let filter = schema_apply::managed(filter, schema_apply::history::DEFAULT_SCHEMA);
-                let options = InspectOptions {
-                    schemas: filter.schemas.clone(),
-                    exclude: filter.exclude.clone(),
-                };
-                let live = schema_inspect::inspect_url(url, &options).await?;
-                return Ok((filter.apply(&live), schema_parse::Hints::default()));
+                let mut conn = schema_inspect::connect(url).await?;
+                let live = inspect(&mut conn, filter).await?;
+                schema_inspect::close(conn).await;
+                return Ok((live, schema_parse::Hints::default()));
             }
             // Files are read on a blocking thread, so that a database on the other side is
             // inspected meanwhile.
@@ -77,6 +73,21 @@ impl Source {
         }
         Ok((filter.apply(&parsed.schema), parsed.hints))
     }
+}
+
+/// Inspects the database on `conn`, limited to the objects `filter` manages.
+pub async fn inspect(
+    conn: &mut schema_inspect::PgConnection,
+    filter: &ObjectFilter,
+) -> Result<Schema, Failure> {
+    // The history schema of `schema apply` is never part of a comparison.
+    let filter = schema_apply::managed(filter, schema_apply::history::DEFAULT_SCHEMA);
+    let options = InspectOptions {
+        schemas: filter.schemas.clone(),
+        exclude: filter.exclude.clone(),
+    };
+    let live = schema_inspect::inspect(conn, &options).await?;
+    Ok(filter.apply(&live))
 }
 
 async fn blocking<T: Send + 'static>(

@@ -8,7 +8,8 @@
 mod postgres;
 mod redact;
 
-use sqlx::{ConnectOptions, PgConnection};
+use sqlx::ConnectOptions;
+pub use sqlx::PgConnection;
 use std::str::FromStr;
 
 /// What to read: which schemas, and which objects to leave out.
@@ -77,12 +78,16 @@ pub async fn inspect_url(
     url: &str,
     options: &InspectOptions,
 ) -> Result<schema_ir::Schema, InspectError> {
-    use sqlx::Connection;
     let mut conn = connect(url).await?;
     let schema = inspect(&mut conn, options).await?;
-    // The schema is read; a failure to close politely changes nothing for the caller.
-    let _ = conn.close().await;
+    close(conn).await;
     Ok(schema)
+}
+
+/// Closes a connection politely; when that fails, the connection is gone all the same.
+pub async fn close(conn: PgConnection) {
+    use sqlx::Connection;
+    let _ = conn.close().await;
 }
 
 /// PostgreSQL's estimates of the rows and sizes of the tables of the selected schemas (every

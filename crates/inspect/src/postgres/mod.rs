@@ -46,7 +46,12 @@ pub async fn inspect(
     let rows = queries::fetch_all(&mut tx, &filters, &mut queries).await?;
     // Nothing was written; rolling back also restores the caller's search_path.
     tx.rollback().await?;
-    Ok((build::build(&rows)?, queries))
+    // Building is CPU work: on a blocking thread, so that a second inspection (the other
+    // side of a diff) builds at the same time.
+    let schema = tokio::task::spawn_blocking(move || build::build(&rows))
+        .await
+        .map_err(|e| InspectError::Catalog(format!("building the schema failed: {e}")))??;
+    Ok((schema, queries))
 }
 
 /// The server's `server_version_num`.
