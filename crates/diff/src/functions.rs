@@ -4,7 +4,7 @@
 //! default cannot be replaced.
 
 use crate::{Change, CommentTarget};
-use schema_ir::{IndexTarget, QualifiedName, Schema};
+use schema_ir::{Column, IndexTarget, QualifiedName, Schema};
 use std::collections::BTreeSet;
 
 pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
@@ -76,8 +76,9 @@ pub(crate) fn calls_any(key: &str, names: &BTreeSet<String>) -> bool {
     })
 }
 
-/// Indexes and checks that call a routine being dropped and created again are dropped
-/// before it and created again after it (PostgreSQL refuses to drop a routine they use).
+/// Indexes, checks and column defaults that call a routine being dropped and created again
+/// are dropped before it and created again after it (PostgreSQL refuses to drop a routine
+/// they use).
 pub(crate) fn rebuild_dependents(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
     let names = recreated(changes);
     if names.is_empty() {
@@ -114,6 +115,39 @@ pub(crate) fn rebuild_dependents(from: &Schema, to: &Schema, changes: &mut Vec<C
                     index: kept.clone(),
                 });
             }
+        }
+        for column in &old.columns {
+            let calls = column
+                .default
+                .as_ref()
+                .is_some_and(|d| calls_any(&d.key, &names));
+            let Some(kept) = new.column(&column.name).filter(|_| calls) else {
+                continue;
+            };
+            // The default goes before the routine is dropped and comes back after it is
+            // created again (with whatever else changes on the column).
+            let pending = changes.iter().position(|c| {
+                matches!(c, Change::AlterColumn { table, from, .. }
+                    if table == name && from.name == column.name)
+            });
+            let desired = match pending.map(|at| changes.remove(at)) {
+                Some(Change::AlterColumn { to, .. }) => to,
+                _ => kept.clone(),
+            };
+            let bare = Column {
+                default: None,
+                ..column.clone()
+            };
+            changes.push(Change::AlterColumn {
+                table: name.clone(),
+                from: column.clone(),
+                to: bare.clone(),
+            });
+            changes.push(Change::AlterColumn {
+                table: name.clone(),
+                from: bare,
+                to: desired,
+            });
         }
         for (check_name, check) in &old.checks {
             let Some(kept) = new.checks.get(check_name) else {

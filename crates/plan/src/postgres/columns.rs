@@ -183,7 +183,12 @@ pub(crate) fn alter_column(
     let default_dropped_first =
         from.default.is_some() && (type_changed || (default_changed && to.default.is_none()));
     if default_dropped_first {
-        out.push(step("drop_default", "DROP DEFAULT".into()).uses_old(old_sequences()));
+        // Before any change of the column's type, even one planned as another change.
+        out.push(
+            step("drop_default", "DROP DEFAULT".into())
+                .uses_old(old_sequences())
+                .uses_old([Resource::Column(table.clone(), from.name.clone())]),
+        );
     }
     if type_changed || collation_changed {
         let mut action = format!("TYPE {}", to.data_type);

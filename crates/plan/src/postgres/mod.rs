@@ -314,6 +314,15 @@ pub(crate) fn column_needs(table: &QualifiedName, column: &Column) -> Vec<Resour
                 .map(Resource::Sequence),
         );
     }
+    // A default or generated expression calls its routines: it is set after they are
+    // created and dropped before they are.
+    for e in column.default.iter().chain(&column.generated) {
+        out.extend(
+            sql::called_routines(&e.sql, "public")
+                .into_iter()
+                .map(Resource::FunctionName),
+        );
+    }
     out
 }
 

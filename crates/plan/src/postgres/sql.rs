@@ -367,12 +367,100 @@ mod tests {
     }
 
     #[test]
+    fn called_routines_are_found_outside_literals() {
+        let found = called_routines(
+            "app.next_code('a(b)') || \"Mixed\"(x) + lower (y)::text || 1.5",
+            "public",
+        );
+        assert_eq!(
+            found,
+            [
+                QualifiedName::new("app", "next_code"),
+                QualifiedName::new("public", "Mixed"),
+                QualifiedName::new("public", "lower"),
+            ]
+        );
+    }
+
+    #[test]
     fn collations() {
         assert_eq!(collation("C"), "\"C\"");
         assert_eq!(collation("en_US.utf8"), "\"en_US.utf8\"");
         assert_eq!(collation("public.mycoll"), "public.mycoll");
         assert_eq!(collation("ucs_basic"), "ucs_basic");
     }
+}
+
+/// The routines an expression's text calls (`name(`, `schema.name(`; string literals are
+/// skipped), unqualified ones taken to be in `default_schema`. Keywords written like calls
+/// (`coalesce(`) come out too: nothing creates them, so they order nothing.
+pub(crate) fn called_routines(expr: &str, default_schema: &str) -> Vec<QualifiedName> {
+    let mut found = Vec::new();
+    let mut chain: Vec<String> = Vec::new();
+    let mut word = String::new();
+    // Whether the chain may still grow (it ended in a name or a dot).
+    let mut dotted = false;
+    let mut chars = expr.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                chain.clear();
+                while let Some(n) = chars.next() {
+                    if n == '\'' && chars.next_if_eq(&'\'').is_none() {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let mut name = String::new();
+                while let Some(n) = chars.next() {
+                    if n == '"' && chars.next_if_eq(&'"').is_none() {
+                        break;
+                    }
+                    name.push(n);
+                }
+                if !dotted {
+                    chain.clear();
+                }
+                chain.push(name);
+                dotted = false;
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '$' => {
+                word.push(c);
+                if !chars
+                    .peek()
+                    .is_some_and(|n| n.is_alphanumeric() || *n == '_' || *n == '$')
+                {
+                    if !dotted {
+                        chain.clear();
+                    }
+                    chain.push(word.to_ascii_lowercase());
+                    word.clear();
+                    dotted = false;
+                }
+            }
+            '.' if !chain.is_empty() => dotted = true,
+            c if c.is_whitespace() => {}
+            '(' => {
+                let name = match chain.as_slice() {
+                    [name] if !name.starts_with(|c: char| c.is_ascii_digit()) => {
+                        Some(QualifiedName::new(default_schema, name.clone()))
+                    }
+                    [schema, name] => Some(QualifiedName::new(schema.clone(), name.clone())),
+                    _ => None,
+                };
+                found.extend(name);
+                chain.clear();
+            }
+            _ => {
+                chain.clear();
+                dotted = false;
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
 }
 
 /// The identifiers an expression's text may name: bare words (folded to lower case, as

@@ -1,0 +1,8 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.next_code() RETURNS integer LANGUAGE sql VOLATILE AS $$ SELECT (random() * 1000)::integer $$;
+CREATE TABLE app.orders (
+    id bigint PRIMARY KEY,
+    code integer NOT NULL DEFAULT app.next_code(),
+    backup_code integer DEFAULT app.next_code() + 1,
+    note text
+);
