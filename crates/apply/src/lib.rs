@@ -209,11 +209,11 @@ pub async fn pending_on(
         table_sizes: schema_inspect::table_sizes(conn, &options).await?,
         ..planning.clone()
     };
-    let live = filter.apply(&invalid::without(
+    let live = filter.apply(invalid::without(
         &schema_inspect::inspect(conn, &options).await?,
         &invalid,
     ));
-    let desired = filter.apply(desired);
+    let desired = filter.apply(desired.clone());
     let diff = DiffOptions {
         renames: renames.to_vec(),
     };
@@ -269,7 +269,7 @@ async fn locked(
     let filter = managed(&options.filter, &options.history_schema);
     let (fresh, live, invalid) =
         pending_on(conn, desired, &filter, &options.planning, &options.renames).await?;
-    let desired = filter.apply(desired);
+    let desired = filter.apply(desired.clone());
     let plan = match &options.reviewed {
         None => fresh,
         Some(reviewed) => {

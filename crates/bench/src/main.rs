@@ -87,12 +87,33 @@ fn peak_memory_mib() -> f64 {
 /// A finished run of another program: wall time and peak resident memory.
 struct Run {
     wall: Duration,
-    peak_mib: f64,
+    peak_kib: u64,
+}
+
+/// Runs `program` with `args` through `schema-bench --measure` (see there).
+fn run(program: &Path, args: &[&str]) -> Option<Run> {
+    let exe = std::env::current_exe().ok()?;
+    let output = Command::new(exe)
+        .arg("--measure")
+        .arg(program)
+        .args(args)
+        .stderr(Stdio::inherit())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
+    match (fields.next().flatten(), fields.next().flatten()) {
+        (Some(micros), Some(peak_kib)) if output.status.success() => Some(Run {
+            wall: Duration::from_micros(micros),
+            peak_kib,
+        }),
+        _ => None,
+    }
 }
 
 /// Runs `program` with `args` (output discarded), measuring its wall time and peak memory
 /// (`ru_maxrss` of the child). `None`, with a note on stderr, when it cannot run or fails.
-fn run(program: &Path, args: &[&str]) -> Option<Run> {
+fn spawn_and_wait(program: &Path, args: &[&str]) -> Option<Run> {
     let start = Instant::now();
     let child = Command::new(program)
         .args(args)
@@ -125,7 +146,7 @@ fn run(program: &Path, args: &[&str]) -> Option<Run> {
     }
     Some(Run {
         wall,
-        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+        peak_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0),
     })
 }
 
@@ -152,7 +173,7 @@ fn migra() -> Option<PathBuf> {
 
 fn cell(run: &Option<Run>) -> (String, String) {
     match run {
-        Some(r) => (ms(r.wall), format!("{:.0}", r.peak_mib)),
+        Some(r) => (ms(r.wall), format!("{:.0}", r.peak_kib as f64 / 1024.0)),
         None => ("–".to_string(), "–".to_string()),
     }
 }
@@ -195,16 +216,50 @@ async fn main() {
         print!("{}", generate(n).concat());
         return;
     }
-    // `--parse-only N`: only parse a generated schema (for profiling the reader).
-    if std::env::args().nth(1).as_deref() == Some("--parse-only") {
+    // `--offline N`: parse a generated schema and plan it against itself and from empty,
+    // without a database (for profiling).
+    if std::env::args().nth(1).as_deref() == Some("--offline") {
         let n = std::env::args()
             .nth(2)
             .and_then(|a| a.parse().ok())
             .unwrap_or(1000);
         let sql = generate(n).concat();
         let (parsed, parse) = timed(|| schema_parse::parse_sql(&sql, "generated.sql"));
-        let tables = parsed.map(|p| p.schema.tables.len()).unwrap_or(0);
-        println!("parsed {tables} tables in {} ms", ms(parse));
+        let Ok(files) = parsed.map(|p| p.schema) else {
+            eprintln!("the generated schema does not parse");
+            std::process::exit(1);
+        };
+        let plan = |from: &schema_ir::Schema| {
+            timed(|| {
+                let changes = schema_diff::diff(from, &files, &DiffOptions::default());
+                schema_plan::plan(from, &files, &changes, &PlanOptions::default())
+            })
+        };
+        let (_, same) = plan(&files);
+        let (full, empty) = plan(&schema_ir::Schema::postgres());
+        println!(
+            "{n} tables: parse {} ms, diff+plan same {} ms, diff+plan from empty {} ms ({} steps), peak {:.0} MiB",
+            ms(parse),
+            ms(same),
+            ms(empty),
+            full.steps.len(),
+            peak_memory_mib()
+        );
+        return;
+    }
+    // `--measure PROGRAM ARGS…`: run PROGRAM and print its wall time (ms) and peak memory
+    // (KiB). A child forked from the benchmark would count the benchmark's own memory as its
+    // peak; forked from this small process, it counts only its own.
+    if std::env::args().nth(1).as_deref() == Some("--measure") {
+        let args: Vec<String> = std::env::args().skip(2).collect();
+        let Some((program, rest)) = args.split_first() else {
+            std::process::exit(1);
+        };
+        let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+        match spawn_and_wait(Path::new(program), &rest) {
+            Some(r) => println!("{} {}", r.wall.as_micros(), r.peak_kib),
+            None => std::process::exit(1),
+        }
         return;
     }
     let sizes: Vec<usize> = {

@@ -71,7 +71,7 @@ impl Source {
         for diagnostic in &parsed.diagnostics {
             eprintln!("{diagnostic}");
         }
-        Ok((filter.apply(&parsed.schema), parsed.hints))
+        Ok((filter.apply(parsed.schema), parsed.hints))
     }
 }
 
@@ -87,7 +87,7 @@ pub async fn inspect(
         exclude: filter.exclude.clone(),
     };
     let live = schema_inspect::inspect(conn, &options).await?;
-    Ok(filter.apply(&live))
+    Ok(filter.apply(live))
 }
 
 async fn blocking<T: Send + 'static>(

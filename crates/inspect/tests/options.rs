@@ -85,7 +85,7 @@ async fn schemas_and_exclusions_select_like_the_file_filter() {
         let selected = inspect(&mut conn, &options).await.unwrap();
         assert_eq!(
             names(&selected),
-            names(&filter.apply(&everything)),
+            names(&filter.apply(everything.clone())),
             "schemas {schemas:?} exclude {exclude:?}"
         );
     }

@@ -30,11 +30,11 @@ impl ObjectFilter {
     }
 
     /// `schema` without the objects this filter leaves alone.
-    pub fn apply(&self, schema: &Schema) -> Schema {
+    pub fn apply(&self, schema: Schema) -> Schema {
         if self.keeps_everything() {
-            return schema.clone();
+            return schema;
         }
-        let mut kept = schema.clone();
+        let mut kept = schema;
         if !self.privileges {
             kept.grants.clear();
         }
@@ -125,7 +125,7 @@ mod tests {
             exclude: vec!["public.tmp_*".into()],
             privileges: false,
         };
-        let kept = filter.apply(&schema);
+        let kept = filter.apply(schema.clone());
         let names: Vec<String> = kept.tables.keys().map(|n| n.to_string()).collect();
         assert_eq!(names, ["public.keep"]);
         assert!(kept.namespaces.contains_key("public"));
@@ -146,17 +146,22 @@ mod tests {
                 with_grant_option: false,
             });
         }
-        assert!(ObjectFilter::default().apply(&schema).grants.is_empty());
+        assert!(
+            ObjectFilter::default()
+                .apply(schema.clone())
+                .grants
+                .is_empty()
+        );
         let managed = ObjectFilter {
             privileges: true,
             ..Default::default()
         };
-        assert_eq!(managed.apply(&schema).grants.len(), 2);
+        assert_eq!(managed.apply(schema.clone()).grants.len(), 2);
         let in_public = ObjectFilter {
             schemas: vec!["public".into()],
             privileges: true,
             ..Default::default()
         };
-        assert_eq!(in_public.apply(&schema).grants.len(), 1);
+        assert_eq!(in_public.apply(schema.clone()).grants.len(), 1);
     }
 }
