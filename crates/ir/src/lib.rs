@@ -168,7 +168,7 @@ impl Schema {
     pub fn normalized(&self) -> Schema {
         let mut normal = self.clone();
         for table in normal.tables.values_mut() {
-            *table = table.with_sorted_columns();
+            table.columns.sort_by(|a, b| a.name.cmp(&b.name));
             for column in &mut table.columns {
                 for expr in [&mut column.default, &mut column.generated]
                     .into_iter()

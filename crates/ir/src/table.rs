@@ -125,13 +125,6 @@ impl Table {
         columns.sort_by(|a, b| a.name.cmp(&b.name));
         columns
     }
-
-    /// The same table with its columns sorted by name: the form compared and fingerprinted.
-    pub fn with_sorted_columns(&self) -> Table {
-        let mut table = self.clone();
-        table.columns.sort_by(|a, b| a.name.cmp(&b.name));
-        table
-    }
 }
 
 impl PartialEq for Table {
