@@ -180,10 +180,20 @@ impl Source {
     fn error_offset(&self, message: &str) -> Option<usize> {
         let base = self.text.as_ptr() as usize;
         let pieces = pg_query::split_with_scanner(&self.text).ok()?;
-        let failing = pieces
+        // The piece that fails the same way; a piece that fails only because the scanner
+        // cut it (a `BEGIN ATOMIC` body) fails differently.
+        let failures: Vec<(&str, String)> = pieces
             .iter()
-            .find(|piece| pg_query::parse(piece, 0).is_err())
-            .copied();
+            .filter_map(|piece| {
+                let error = pg_query::parse(piece, 0).err()?;
+                Some((*piece, nodes::error_text(&error)))
+            })
+            .collect();
+        let failing = failures
+            .iter()
+            .find(|(_, error)| error == message)
+            .or(failures.first())
+            .map(|(piece, _)| *piece);
         let Some(statement) = failing else {
             // The scanner dropped the bad part: point at the first gap it skipped.
             let mut expected = 0;
@@ -266,6 +276,15 @@ mod tests {
     fn trivia_is_skipped() {
         let text = "  -- c\n /* x */ SELECT";
         assert_eq!(&text[skip_trivia(text, 0)..], "SELECT");
+    }
+
+    #[test]
+    fn syntax_errors_after_an_atomic_body_point_at_their_statement() {
+        let text = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nEND;\nCREATE TABLEX b ();\n";
+        let src = Source::new(text, "f.sql");
+        let message = nodes::error_text(&pg_query::parse(&src.text, 0).unwrap_err());
+        let d = src.syntax_error(&message);
+        assert_eq!((d.line, d.col), (5, 8), "{d}");
     }
 
     #[test]
