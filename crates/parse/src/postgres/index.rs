@@ -207,6 +207,7 @@ impl Reader<'_> {
             comment: None,
         };
         self.claim_relation(&schema, &name);
+        self.note_index(&table, &name);
         self.schema
             .tables
             .get_mut(&table)

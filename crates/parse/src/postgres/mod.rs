@@ -175,6 +175,10 @@ pub struct Reader<'s> {
     claimed_relations: RefCell<Option<HashSet<(String, String)>>>,
     /// The same for constraint names.
     claimed_constraints: RefCell<Option<HashSet<(String, String)>>>,
+    /// The table of each index (schema, index name), built on first use and extended as
+    /// indexes are created; an entry is checked against the schema before it is trusted, so
+    /// a stale one only costs a scan.
+    index_tables: RefCell<Option<HashMap<(String, String), QualifiedName>>>,
     /// Rename hints found in comments (`-- schema:renamed-from`), as `--rename` takes them.
     pub(crate) renames: Vec<String>,
     /// `USING` expressions of `-- schema:using` comments: (table, column, expression).
@@ -199,6 +203,7 @@ impl<'s> Reader<'s> {
             casts: Vec::new(),
             claimed_relations: RefCell::new(None),
             claimed_constraints: RefCell::new(None),
+            index_tables: RefCell::new(None),
         }
     }
 
@@ -529,10 +534,46 @@ impl<'s> Reader<'s> {
     /// The table owning index `name` (schema possibly empty) → (table, index name).
     pub(crate) fn find_index(&self, schema: &str, name: &str) -> Option<(QualifiedName, String)> {
         let found = self.resolve(schema, name, |q| {
-            self.schema.index_owner(&q.schema, &q.name).is_some()
+            self.index_table(&q.schema, &q.name).is_some()
         })?;
-        let owner = self.schema.index_owner(&found.schema, &found.name)?;
-        Some((owner.name.clone(), found.name))
+        let owner = self.index_table(&found.schema, &found.name)?;
+        Some((owner, found.name))
+    }
+
+    /// The table that has index `schema.name` (see `index_tables`).
+    fn index_table(&self, schema: &str, name: &str) -> Option<QualifiedName> {
+        let has = |table: &QualifiedName| {
+            self.schema
+                .tables
+                .get(table)
+                .is_some_and(|t| t.indexes.contains_key(name))
+        };
+        let mut map = self.index_tables.borrow_mut();
+        let map = map.get_or_insert_with(|| {
+            self.schema
+                .tables
+                .values()
+                .flat_map(|t| {
+                    t.indexes
+                        .keys()
+                        .map(|i| ((t.name.schema.clone(), i.clone()), t.name.clone()))
+                })
+                .collect()
+        });
+        let key = (schema.to_string(), name.to_string());
+        if let Some(table) = map.get(&key).filter(|t| has(t)) {
+            return Some(table.clone());
+        }
+        let owner = self.schema.index_owner(schema, name)?.name.clone();
+        map.insert(key, owner.clone());
+        Some(owner)
+    }
+
+    /// Records that `table` has index `name` (for [`Reader::find_index`]).
+    pub(crate) fn note_index(&self, table: &QualifiedName, name: &str) {
+        if let Some(map) = self.index_tables.borrow_mut().as_mut() {
+            map.insert((table.schema.clone(), name.to_string()), table.clone());
+        }
     }
 
     /// Whether a relation (table, sequence, index, constraint index) named `name` exists in
