@@ -138,44 +138,11 @@ fn split_spec(text: &str) -> Option<(Vec<String>, Vec<String>)> {
     ))
 }
 
-/// `a."b.c".d` as its parts, unquoted (a doubled quote inside a quoted part is one quote).
+/// A whole `a."b.c".d` as its parts, unquoted.
 fn split_parts(text: &str) -> Option<Vec<String>> {
-    let mut parts = Vec::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        let mut part = String::new();
-        match chars.peek().copied() {
-            Some(q @ ('"' | '\'')) => {
-                chars.next();
-                loop {
-                    match chars.next()? {
-                        c if c == q && chars.peek() == Some(&q) => {
-                            chars.next();
-                            part.push(q);
-                        }
-                        c if c == q => break,
-                        c => part.push(c),
-                    }
-                }
-            }
-            _ => {
-                while let Some(c) = chars.next_if(|c| *c != '.') {
-                    if c.is_whitespace() || c == '"' || c == '\'' {
-                        return None;
-                    }
-                    part.push(c);
-                }
-            }
-        }
-        if part.is_empty() {
-            return None;
-        }
-        parts.push(part);
-        match chars.next() {
-            None => return Some(parts),
-            Some('.') => {}
-            Some(_) => return None,
-        }
+    match schema_ir::split_name(text, &[])? {
+        (parts, "") => Some(parts),
+        _ => None,
     }
 }
 

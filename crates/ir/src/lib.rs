@@ -34,7 +34,7 @@ pub use function::{
     Argument, ArgumentMode, Function, FunctionBody, Parallel, Returns, Volatility,
     without_modifiers,
 };
-pub use name::{QualifiedName, quote_ident, quote_literal};
+pub use name::{QualifiedName, quote_ident, quote_literal, split_name};
 pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use privilege::{Grant, GrantTarget, all_privileges};

@@ -204,6 +204,48 @@ pub fn quote_literal(text: &str) -> String {
     }
 }
 
+/// The dot-separated name at the start of `text` (`a."b.c".d`), its parts unquoted, and the
+/// text after it. A part is bare or quoted with `"` or `'` (a doubled quote inside is one
+/// quote); a bare part ends at whitespace, a dot, a quote or one of `stops`. `None` when a
+/// part is empty or a quote is not closed.
+pub fn split_name<'t>(text: &'t str, stops: &[char]) -> Option<(Vec<String>, &'t str)> {
+    let mut parts = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    loop {
+        let mut part = String::new();
+        match chars.peek().map(|(_, c)| *c) {
+            Some(q @ ('"' | '\'')) => {
+                chars.next();
+                loop {
+                    match chars.next()?.1 {
+                        c if c == q && chars.next_if(|(_, n)| *n == q).is_some() => part.push(q),
+                        c if c == q => break,
+                        c => part.push(c),
+                    }
+                }
+            }
+            _ => {
+                while let Some((_, c)) = chars.next_if(|(_, c)| {
+                    !c.is_whitespace() && !matches!(c, '.' | '"' | '\'') && !stops.contains(c)
+                }) {
+                    part.push(c);
+                }
+            }
+        }
+        if part.is_empty() {
+            return None;
+        }
+        parts.push(part);
+        match chars.peek() {
+            Some((_, '.')) => {
+                chars.next();
+            }
+            Some((at, _)) => return Some((parts, &text[*at..])),
+            None => return Some((parts, "")),
+        }
+    }
+}
+
 /// A schema-qualified object name such as `public.users`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QualifiedName {
@@ -294,6 +336,18 @@ fn split_quoted(text: &str, separator: char) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_split_into_unquoted_parts() {
+        assert_eq!(
+            split_name("a.\"b.c\".'it''s' rest", &[]),
+            Some((vec!["a".into(), "b.c".into(), "it's".into()], " rest"))
+        );
+        assert_eq!(split_name("old,", &[',']), Some((vec!["old".into()], ",")));
+        assert_eq!(split_name("a..b", &[]), None);
+        assert_eq!(split_name("\"open", &[]), None);
+        assert_eq!(split_name("", &[]), None);
+    }
 
     #[test]
     fn keywords_are_sorted_for_binary_search() {

@@ -278,6 +278,30 @@ mod tests {
         assert_eq!(&text[skip_trivia(text, 0)..], "SELECT");
     }
 
+    /// Enough statements that they are parsed ahead on the second thread.
+    fn many_tables() -> String {
+        (0..2 * PARSE_AHEAD_FROM)
+            .map(|i| format!("CREATE TABLE t{i} (id int);\n"))
+            .collect()
+    }
+
+    #[test]
+    fn errors_of_statements_parsed_ahead_point_at_their_line() {
+        let lines = 2 * PARSE_AHEAD_FROM;
+        let syntax = format!("{}CREATE TABL broken ();\n", many_tables());
+        let err = crate::parse_sql(&syntax, "f.sql").unwrap_err();
+        let d = err.diagnostic().expect("located");
+        assert_eq!((d.line, d.col), (lines + 1, 8), "{err}");
+
+        let unsupported = format!("{}ALTER TABLE missing ADD COLUMN x int;\n", many_tables());
+        let err = crate::parse_sql(&unsupported, "f.sql").unwrap_err();
+        assert!(matches!(err, crate::ParseError::Unsupported(_)), "{err}");
+        assert_eq!(err.diagnostic().map(|d| d.line), Some(lines + 1), "{err}");
+
+        let parsed = crate::parse_sql(&many_tables(), "f.sql").unwrap();
+        assert_eq!(parsed.schema.tables.len(), lines);
+    }
+
     #[test]
     fn syntax_errors_after_an_atomic_body_point_at_their_statement() {
         let text = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nEND;\nCREATE TABLEX b ();\n";

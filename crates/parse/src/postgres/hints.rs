@@ -333,48 +333,12 @@ fn hint<'t>(
 }
 
 /// The old name a hint gives: dot-separated parts, each bare or quoted (`"Old"`, `'so so'`,
-/// a doubled quote inside being one quote); `None` when there is none or it is malformed.
+/// a doubled quote inside being one quote), ending the hint or followed by blanks or the
+/// punctuation of the line (`,`, `;`, `)`); `None` when there is none or it is malformed.
 fn old_name(rest: &str) -> Option<Vec<String>> {
-    let mut parts = Vec::new();
-    let mut chars = rest.chars().peekable();
-    loop {
-        let mut part = String::new();
-        match chars.peek().copied() {
-            Some(q @ ('"' | '\'')) => {
-                chars.next();
-                loop {
-                    match chars.next()? {
-                        c if c == q && chars.peek() == Some(&q) => {
-                            chars.next();
-                            part.push(q);
-                        }
-                        c if c == q => break,
-                        c => part.push(c),
-                    }
-                }
-            }
-            _ => {
-                while let Some(c) =
-                    chars.next_if(|c| !c.is_whitespace() && !matches!(c, '.' | '"' | '\''))
-                {
-                    part.push(c);
-                }
-                if chars.peek() != Some(&'.') {
-                    part = part.trim_end_matches([',', ';', ')']).to_string();
-                }
-            }
-        }
-        if part.is_empty() {
-            return None;
-        }
-        parts.push(part);
-        match chars.next() {
-            Some('.') => {}
-            None => return Some(parts),
-            Some(c) if c.is_whitespace() => return Some(parts),
-            Some(_) => return None,
-        }
-    }
+    let (parts, after) = schema_ir::split_name(rest, &[',', ';', ')'])?;
+    let after = after.trim_start_matches([',', ';', ')']);
+    (after.is_empty() || after.starts_with(char::is_whitespace)).then_some(parts)
 }
 
 #[cfg(test)]
