@@ -246,6 +246,19 @@ pub enum Change {
     },
     CreateView(View),
     DropView(View),
+    /// A view redefined in place (`CREATE OR REPLACE VIEW`): its old columns stay first,
+    /// with the same types.
+    ReplaceView {
+        from: View,
+        to: View,
+    },
+    /// `ALTER [MATERIALIZED] VIEW … SET (…)` / `RESET (…)`.
+    SetViewOptions {
+        view: QualifiedName,
+        materialized: bool,
+        from: BTreeMap<String, String>,
+        to: BTreeMap<String, String>,
+    },
     CreateFunction(Function),
     DropFunction(Function),
     /// A routine redefined in place (`CREATE OR REPLACE`).

@@ -176,51 +176,7 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
         out,
     );
 
-    // Indexes compare without their comments, which are set separately.
-    let uncommented = |i: &Index| Index {
-        comment: None,
-        ..i.clone()
-    };
-    for (index_name, index) in &new.indexes {
-        match old.indexes.get(index_name) {
-            Some(before)
-                if uncommented(before) == uncommented(index)
-                    && !index_touches(before, &replaced) =>
-            {
-                if before.comment != index.comment {
-                    out.push(Change::SetComment {
-                        target: CommentTarget::Index {
-                            name: QualifiedName::new(name.schema.clone(), index_name.clone()),
-                        },
-                        from: before.comment.clone(),
-                        to: index.comment.clone(),
-                    });
-                }
-            }
-            Some(before) => {
-                out.push(Change::DropIndex {
-                    table: name.clone(),
-                    index: before.clone(),
-                });
-                out.push(Change::CreateIndex {
-                    table: name.clone(),
-                    index: index.clone(),
-                });
-            }
-            None => out.push(Change::CreateIndex {
-                table: name.clone(),
-                index: index.clone(),
-            }),
-        }
-    }
-    for (index_name, index) in &old.indexes {
-        if !new.indexes.contains_key(index_name) {
-            out.push(Change::DropIndex {
-                table: name.clone(),
-                index: index.clone(),
-            });
-        }
-    }
+    diff_indexes(name, &old.indexes, &new.indexes, &replaced, out);
 
     let mut touched: BTreeSet<&str> = replaced.clone();
     for column in &old.columns {
@@ -307,6 +263,62 @@ fn keyed<T: PartialEq>(
     for (name, item) in old {
         if !new.contains_key(name) {
             out.push(drop(item));
+        }
+    }
+}
+
+/// The index changes of table or materialized view `name`: an index that differs, or reads
+/// a column in `replaced` (dropped and added again), is dropped and created again. Indexes
+/// compare without their comments, which are set separately.
+pub(crate) fn diff_indexes(
+    name: &QualifiedName,
+    old: &BTreeMap<String, Index>,
+    new: &BTreeMap<String, Index>,
+    replaced: &BTreeSet<&str>,
+    out: &mut Vec<Change>,
+) {
+    let uncommented = |i: &Index| Index {
+        comment: None,
+        ..i.clone()
+    };
+    for (index_name, index) in new {
+        match old.get(index_name) {
+            Some(before)
+                if uncommented(before) == uncommented(index)
+                    && !index_touches(before, replaced) =>
+            {
+                if before.comment != index.comment {
+                    out.push(Change::SetComment {
+                        target: CommentTarget::Index {
+                            name: QualifiedName::new(name.schema.clone(), index_name.clone()),
+                        },
+                        from: before.comment.clone(),
+                        to: index.comment.clone(),
+                    });
+                }
+            }
+            Some(before) => {
+                out.push(Change::DropIndex {
+                    table: name.clone(),
+                    index: before.clone(),
+                });
+                out.push(Change::CreateIndex {
+                    table: name.clone(),
+                    index: index.clone(),
+                });
+            }
+            None => out.push(Change::CreateIndex {
+                table: name.clone(),
+                index: index.clone(),
+            }),
+        }
+    }
+    for (index_name, index) in old {
+        if !new.contains_key(index_name) {
+            out.push(Change::DropIndex {
+                table: name.clone(),
+                index: index.clone(),
+            });
         }
     }
 }

@@ -1,18 +1,14 @@
-//! Views and materialized views. A view whose definition changed is dropped and created
-//! again, and so is every view that reads (directly or through other views) a view being
-//! rebuilt or dropped, or a table whose columns change type or disappear: PostgreSQL refuses
-//! those changes while a view depends on them.
+//! Views and materialized views. A view whose query changed is replaced in place
+//! (`CREATE OR REPLACE VIEW`) when its old columns come first in the new query with the
+//! same types; otherwise it is dropped and created again, and so is every view that reads
+//! (directly or through other views) a view being dropped, or a table whose columns change
+//! type or disappear: PostgreSQL refuses those changes while a view depends on them. Options
+//! change in place, and the indexes of a materialized view that stays are diffed like a
+//! table's; one created again takes its indexes along.
 
 use crate::{Change, CommentTarget};
 use schema_ir::{QualifiedName, Schema, View};
 use std::collections::BTreeSet;
-
-/// Whether two versions of a view differ in more than their comment.
-fn redefined(old: &View, new: &View) -> bool {
-    old.materialized != new.materialized
-        || old.definition != new.definition
-        || old.columns != new.columns
-}
 
 pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
     let mut changed: BTreeSet<QualifiedName> = BTreeSet::new();
@@ -34,18 +30,20 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
         }
     }
     let recreated = crate::functions::recreated(changes);
+    let calls_recreated = |v: &View| crate::functions::calls_any(&v.definition.key, &recreated);
+    let mut replaced: BTreeSet<QualifiedName> = BTreeSet::new();
     for (name, old) in &from.views {
         match to.views.get(name) {
-            Some(new)
-                if !redefined(old, new)
-                    && !crate::functions::calls_any(&old.definition.key, &recreated) => {}
+            Some(new) if !old.redefined(new) && !calls_recreated(old) => {}
+            Some(new) if old.replaceable_by(new) && !calls_recreated(old) => {
+                replaced.insert(name.clone());
+            }
             _ => {
                 changed.insert(name.clone());
             }
         }
     }
-    // Views kept as they are but reading something rebuilt are rebuilt too.
-    let mut rebuilt: BTreeSet<QualifiedName> = BTreeSet::new();
+    // Views kept (or replaced in place) but reading something dropped are dropped too.
     loop {
         let more: Vec<QualifiedName> = from
             .views
@@ -61,44 +59,49 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
             break;
         }
         for name in more {
-            changed.insert(name.clone());
-            rebuilt.insert(name);
+            replaced.remove(&name);
+            changed.insert(name);
         }
     }
 
     for (name, old) in &from.views {
-        let new = to.views.get(name);
-        let drop = match new {
-            None => true,
-            Some(new) => {
-                redefined(old, new)
-                    || rebuilt.contains(name)
-                    || crate::functions::calls_any(&old.definition.key, &recreated)
-            }
-        };
-        if drop {
+        if changed.contains(name) {
             changes.push(Change::DropView(old.clone()));
         }
     }
     for (name, new) in &to.views {
-        match from.views.get(name) {
-            Some(old)
-                if !redefined(old, new)
-                    && !rebuilt.contains(name)
-                    && !crate::functions::calls_any(&old.definition.key, &recreated) =>
-            {
-                if old.comment != new.comment {
-                    changes.push(Change::SetComment {
-                        target: CommentTarget::View {
-                            name: name.clone(),
-                            materialized: new.materialized,
-                        },
-                        from: old.comment.clone(),
-                        to: new.comment.clone(),
-                    });
-                }
+        let Some(old) = from.views.get(name).filter(|_| !changed.contains(name)) else {
+            let mut new = new.clone();
+            // A filled materialized view created again is filled again.
+            if let Some(old) = from.views.get(name) {
+                new.with_no_data &= old.with_no_data;
             }
-            _ => changes.push(Change::CreateView(new.clone())),
+            changes.push(Change::CreateView(new));
+            continue;
+        };
+        if replaced.contains(name) {
+            changes.push(Change::ReplaceView {
+                from: old.clone(),
+                to: new.clone(),
+            });
+        } else if old.options != new.options {
+            changes.push(Change::SetViewOptions {
+                view: name.clone(),
+                materialized: new.materialized,
+                from: old.options.clone(),
+                to: new.options.clone(),
+            });
         }
+        if old.comment != new.comment {
+            changes.push(Change::SetComment {
+                target: CommentTarget::View {
+                    name: name.clone(),
+                    materialized: new.materialized,
+                },
+                from: old.comment.clone(),
+                to: new.comment.clone(),
+            });
+        }
+        crate::table::diff_indexes(name, &old.indexes, &new.indexes, &BTreeSet::new(), changes);
     }
 }

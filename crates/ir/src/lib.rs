@@ -226,6 +226,17 @@ impl Schema {
         }
         for view in normal.views.values_mut() {
             view.definition.sql = view.definition.key.clone();
+            view.with_no_data = false;
+            for index in view.indexes.values_mut() {
+                if let Some(p) = &mut index.predicate {
+                    p.sql = p.key.clone();
+                }
+                for key in &mut index.keys {
+                    if let IndexTarget::Expression(e) = &mut key.target {
+                        e.sql = e.key.clone();
+                    }
+                }
+            }
         }
         for domain in normal.domains.values_mut() {
             if let Some(d) = &mut domain.default {
@@ -258,6 +269,14 @@ impl Schema {
     }
 
     /// The table that owns index `name` in namespace `schema`, if any.
+    /// The indexes of a table or materialized view.
+    pub fn relation_indexes(&self, relation: &QualifiedName) -> Option<&BTreeMap<String, Index>> {
+        match self.tables.get(relation) {
+            Some(t) => Some(&t.indexes),
+            None => self.views.get(relation).map(|v| &v.indexes),
+        }
+    }
+
     pub fn index_owner(&self, schema: &str, name: &str) -> Option<&Table> {
         self.tables
             .values()

@@ -127,20 +127,25 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
             )
         })
         .collect();
+    // Materialized views have indexes too.
+    super::views::build(&rows.views, &mut schema)?;
     apply_all(&mut schema, &indexes)?;
     for (row, (object, sql)) in rows.indexes.iter().zip(&indexes) {
-        let index = schema
-            .tables
-            .get_mut(&QualifiedName::new(&row.schema, &row.table_name))
-            .and_then(|t| t.indexes.get_mut(&row.name))
-            .ok_or_else(|| not_created(object, sql))?;
+        let owner = QualifiedName::new(&row.schema, &row.table_name);
+        let index = match schema.tables.get_mut(&owner) {
+            Some(t) => t.indexes.get_mut(&row.name),
+            None => schema
+                .views
+                .get_mut(&owner)
+                .and_then(|v| v.indexes.get_mut(&row.name)),
+        }
+        .ok_or_else(|| not_created(object, sql))?;
         index.comment = row.comment.clone();
     }
     for name in &stand_ins {
         schema.tables.remove(name);
     }
     super::extensions::build(&rows.extensions, &mut schema);
-    super::views::build(&rows.views, &mut schema)?;
     let routines = super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;

@@ -213,8 +213,8 @@ pub const INDEXES: &str = concat!(
            SELECT 1 FROM pg_catalog.pg_constraint k
            WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid
              AND k.contype IN ('p', 'u', 'x'))
-       AND",
-    selected_tables!(),
+       AND c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND",
+    selected_object!("pg_class", "c", "relname"),
     "ORDER BY ns.nspname, c.relname, i.relname"
 );
 

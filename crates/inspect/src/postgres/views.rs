@@ -1,7 +1,8 @@
 //! Views and materialized views: the catalog query and the IR built from its rows. The
 //! definition is `pg_get_viewdef(oid, true)` (fully qualified under the empty `search_path`),
 //! keyed by the parser's view-query canonicalizer, which also yields the output columns and
-//! the relations the view reads.
+//! the relations the view reads; `reloptions` are the view's options. The indexes of
+//! materialized views are read with the tables' indexes.
 
 use crate::InspectError;
 use schema_ir::{Expr, QualifiedName, Schema, View};
@@ -15,6 +16,8 @@ pub const VIEWS: &str = concat!(
             c.relname::text AS name,
             c.relkind = 'm' AS materialized,
             pg_catalog.pg_get_viewdef(c.oid, true) AS definition,
+            COALESCE(c.reloptions, '{}'::text[]) AS options,
+            NOT c.relispopulated AS with_no_data,
             pg_catalog.obj_description(c.oid, 'pg_class') AS comment
      FROM pg_catalog.pg_class c
      JOIN ns ON ns.oid = c.relnamespace
@@ -31,6 +34,8 @@ pub struct ViewRow {
     pub name: String,
     pub materialized: bool,
     pub definition: String,
+    pub options: Vec<String>,
+    pub with_no_data: bool,
     pub comment: Option<String>,
 }
 
@@ -39,6 +44,8 @@ from_row!(ViewRow {
     name,
     materialized,
     definition,
+    options,
+    with_no_data,
     comment
 });
 
@@ -52,7 +59,12 @@ pub fn build(rows: &[ViewRow], schema: &mut Schema) -> Result<(), InspectError> 
             .trim_end_matches(';')
             .trim()
             .to_string();
-        let (key, columns, references) = pg::catalog_view_key(&sql).map_err(|e| {
+        let pg::ViewKey {
+            key,
+            columns,
+            references,
+            column_keys,
+        } = pg::catalog_view_key(&sql).map_err(|e| {
             InspectError::Catalog(format!("view {name}: {e}\n    definition: {sql}"))
         })?;
         schema.views.insert(
@@ -62,7 +74,16 @@ pub fn build(rows: &[ViewRow], schema: &mut Schema) -> Result<(), InspectError> 
                 materialized: row.materialized,
                 definition: Expr::new(sql, key),
                 columns,
+                column_keys,
                 references,
+                options: row
+                    .options
+                    .iter()
+                    .filter_map(|o| o.split_once('='))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                indexes: Default::default(),
+                with_no_data: row.with_no_data,
                 comment: row.comment.clone(),
             },
         );

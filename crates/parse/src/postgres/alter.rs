@@ -14,6 +14,21 @@ impl Reader<'_> {
             return Ok(());
         };
         let objtype = ObjectType::try_from(stmt.objtype).unwrap_or(ObjectType::Undefined);
+        if matches!(objtype, ObjectType::ObjectView | ObjectType::ObjectMatview)
+            && let Some(view) = self.resolve(&rv.schemaname, &rv.relname, |q| {
+                self.schema
+                    .views
+                    .get(q)
+                    .is_some_and(|v| v.materialized == (objtype == ObjectType::ObjectMatview))
+            })
+        {
+            for cmd in &stmt.cmds {
+                if let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref() {
+                    self.alter_view_cmd(&view, cmd);
+                }
+            }
+            return Ok(());
+        }
         if objtype != ObjectType::ObjectTable {
             let what = match objtype {
                 ObjectType::ObjectIndex => "ALTER INDEX",
@@ -49,6 +64,36 @@ impl Reader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `ALTER [MATERIALIZED] VIEW … SET (…)` and `RESET (…)`; other subcommands (owner,
+    /// column defaults of a view) are not managed.
+    fn alter_view_cmd(&mut self, view: &QualifiedName, cmd: &AlterTableCmd) {
+        let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+        let options: &[pg_query::protobuf::Node] =
+            match cmd.def.as_deref().and_then(|d| d.node.as_ref()) {
+                Some(NodeEnum::List(l)) => &l.items,
+                _ => &[],
+            };
+        match subtype {
+            AlterTableType::AtSetRelOptions => {
+                let set = self.view_options(options);
+                if let Some(v) = self.schema.views.get_mut(view) {
+                    v.options.extend(set);
+                }
+            }
+            AlterTableType::AtResetRelOptions => {
+                let reset = super::policy::storage_parameters(options);
+                if let Some(v) = self.schema.views.get_mut(view) {
+                    for (name, namespace, _) in reset {
+                        if namespace.is_none() {
+                            v.options.remove(&name);
+                        }
+                    }
+                }
+            }
+            _ => self.warn("ALTER VIEW with these options is not managed; ignored"),
+        }
     }
 
     fn alter_table_cmd(&mut self, table: &QualifiedName, cmd: &AlterTableCmd) -> Res<()> {

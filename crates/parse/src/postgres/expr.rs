@@ -23,6 +23,9 @@ use schema_ir::quote_ident;
 /// How unqualified relation names inside expressions (`nextval('t_id_seq')`) are qualified.
 pub struct KeyContext<'a> {
     pub relation_schema: &'a dyn Fn(&str) -> String,
+    /// Column qualifiers are kept (view queries, where they name FROM items by position);
+    /// elsewhere an expression reads one relation and qualifiers are dropped.
+    pub qualified_columns: bool,
 }
 
 impl KeyContext<'static> {
@@ -30,6 +33,7 @@ impl KeyContext<'static> {
     pub fn public() -> KeyContext<'static> {
         KeyContext {
             relation_schema: &|_| "public".to_string(),
+            qualified_columns: false,
         }
     }
 }
@@ -251,6 +255,7 @@ pub(crate) fn normalize(n: &mut Node, ctx: &KeyContext<'_>) {
                 );
             if col.fields.len() > 1
                 && !row_of_trigger
+                && !ctx.qualified_columns
                 && !matches!(
                     col.fields.last().and_then(|f| f.node.as_ref()),
                     Some(NodeEnum::AStar(_))

@@ -145,7 +145,12 @@ impl Reader<'_> {
         let Some(rv) = stmt.relation.as_ref() else {
             return Ok(());
         };
-        let Some(table) = self.find_table(rv) else {
+        let matview = || {
+            self.resolve(&rv.schemaname, &rv.relname, |q| {
+                self.schema.views.get(q).is_some_and(|v| v.materialized)
+            })
+        };
+        let Some(table) = self.find_table(rv).or_else(matview) else {
             if self.is_unmanaged(rv) {
                 self.warn("index on a relation that is not managed; statement ignored");
                 return Ok(());
@@ -208,11 +213,8 @@ impl Reader<'_> {
         };
         self.claim_relation(&schema, &name);
         self.note_index(&table, &name);
-        self.schema
-            .tables
-            .get_mut(&table)
+        self.indexes_mut(&table)
             .ok_or("table vanished")?
-            .indexes
             .insert(name, index);
         Ok(())
     }
@@ -234,13 +236,20 @@ impl Reader<'_> {
                 _ => None,
             }
         };
-        let t = &self.schema.tables[table];
         let (target, colname, column) = match column_name {
             Some(name) => {
-                let column = t
-                    .column(&name)
-                    .ok_or_else(|| format!("column {name} does not exist in {table}"))?;
-                (IndexTarget::Column(name.clone()), name, Some(column))
+                // A materialized view's columns have no types here: no default operator
+                // class or collation to compare with.
+                let column = match self.schema.tables.get(table) {
+                    Some(t) => t.column(&name).map(Some),
+                    None => self
+                        .schema
+                        .views
+                        .get(table)
+                        .and_then(|v| v.columns.contains(&name).then_some(None)),
+                }
+                .ok_or_else(|| format!("column {name} does not exist in {table}"))?;
+                (IndexTarget::Column(name.clone()), name, column)
             }
             None => {
                 let e = elem.expr.as_deref().ok_or("index key without column")?;

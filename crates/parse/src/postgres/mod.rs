@@ -21,6 +21,7 @@ pub(crate) mod nodes;
 mod objects;
 mod partition;
 mod policy;
+mod qualifiers;
 mod sequence;
 mod table;
 mod trigger;
@@ -36,7 +37,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use expr::split_identifiers;
-pub use view::catalog_view_key;
+pub use view::{ViewKey, catalog_view_key};
 
 /// A managed statement that cannot be applied, with the reason.
 pub(crate) type Res<T> = Result<T, String>;
@@ -531,13 +532,34 @@ impl<'s> Reader<'s> {
         self.resolve(schema, name, |q| self.schema.enums.contains_key(q))
     }
 
-    /// The table owning index `name` (schema possibly empty) → (table, index name).
+    /// The table or materialized view owning index `name` (schema possibly empty) →
+    /// (owner, index name).
     pub(crate) fn find_index(&self, schema: &str, name: &str) -> Option<(QualifiedName, String)> {
+        let view_owner = |q: &QualifiedName| {
+            self.schema
+                .views
+                .values()
+                .find(|v| v.name.schema == q.schema && v.indexes.contains_key(&q.name))
+                .map(|v| v.name.clone())
+        };
         let found = self.resolve(schema, name, |q| {
-            self.index_table(&q.schema, &q.name).is_some()
+            self.index_table(&q.schema, &q.name).is_some() || view_owner(q).is_some()
         })?;
-        let owner = self.index_table(&found.schema, &found.name)?;
+        let owner = self
+            .index_table(&found.schema, &found.name)
+            .or_else(|| view_owner(&found))?;
         Some((owner, found.name))
+    }
+
+    /// The indexes of `owner`, a table or a materialized view.
+    pub(crate) fn indexes_mut(
+        &mut self,
+        owner: &QualifiedName,
+    ) -> Option<&mut BTreeMap<String, schema_ir::Index>> {
+        if let Some(t) = self.schema.tables.get_mut(owner) {
+            return Some(&mut t.indexes);
+        }
+        self.schema.views.get_mut(owner).map(|v| &mut v.indexes)
     }
 
     /// The table that has index `schema.name` (see `index_tables`).
@@ -589,6 +611,7 @@ impl<'s> Reader<'s> {
             return false;
         }
         self.schema.tables.contains_key(&q)
+            || self.schema.views.contains_key(&q)
             || self.schema.partition_parent(&q).is_some()
             || self.schema.sequences.contains_key(&q)
             || self.identity_sequences.contains_key(&q)
@@ -599,6 +622,11 @@ impl<'s> Reader<'s> {
                         || t.unique_constraints.contains_key(name)
                         || t.exclusions.contains_key(name))
             })
+            || self
+                .schema
+                .views
+                .values()
+                .any(|v| v.name.schema == schema && v.indexes.contains_key(name))
     }
 
     /// Whether `(schema, name)` is in a claimed-name set, building the set on first use.
@@ -718,6 +746,7 @@ impl<'s> Reader<'s> {
             node,
             &expr::KeyContext {
                 relation_schema: &relation_schema,
+                qualified_columns: false,
             },
         )?;
         Ok(Expr::new(sql, key))
@@ -820,6 +849,12 @@ fn relation_names(schema: &Schema) -> HashSet<(String, String)> {
     }
     for q in schema.sequences.keys() {
         add(q, &q.name);
+    }
+    for v in schema.views.values() {
+        add(&v.name, &v.name.name);
+        for name in v.indexes.keys() {
+            add(&v.name, name);
+        }
     }
     out
 }

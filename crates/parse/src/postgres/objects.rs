@@ -209,8 +209,8 @@ impl Reader<'_> {
                 }
                 ObjectType::ObjectIndex => match self.find_index(schema, name) {
                     Some((table, index)) => {
-                        if let Some(t) = self.schema.tables.get_mut(&table) {
-                            t.indexes.remove(&index);
+                        if let Some(indexes) = self.indexes_mut(&table) {
+                            indexes.remove(&index);
                         }
                     }
                     None => {
@@ -492,11 +492,12 @@ impl Reader<'_> {
             return Ok(());
         }
         if let Some((table, index)) = self.find_index(&rv.schemaname, &rv.relname) {
-            let t = self.schema.tables.get_mut(&table).ok_or("table vanished")?;
-            if let Some(mut ix) = t.indexes.remove(&index) {
+            let indexes = self.indexes_mut(&table).ok_or("table vanished")?;
+            if let Some(mut ix) = indexes.remove(&index) {
                 ix.name = new.to_string();
-                t.indexes.insert(new.to_string(), ix);
+                indexes.insert(new.to_string(), ix);
             }
+            self.note_index(&table, new);
             return Ok(());
         }
         // An index backing a constraint: renaming it renames the constraint.
@@ -785,10 +786,8 @@ impl Reader<'_> {
                 match self.find_index(schema, name) {
                     Some((table, index)) => {
                         if let Some(ix) = self
-                            .schema
-                            .tables
-                            .get_mut(&table)
-                            .and_then(|t| t.indexes.get_mut(&index))
+                            .indexes_mut(&table)
+                            .and_then(|indexes| indexes.get_mut(&index))
                         {
                             ix.comment = comment;
                         }

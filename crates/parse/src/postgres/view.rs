@@ -1,5 +1,7 @@
-//! Views and materialized views: `CREATE [OR REPLACE] VIEW`, `CREATE MATERIALIZED VIEW`,
-//! `DROP VIEW`, `COMMENT ON VIEW`, and the canonical key of a view's query. What a file says
+//! Views and materialized views: `CREATE [OR REPLACE] VIEW` (with its options and
+//! `WITH CHECK OPTION`), `CREATE MATERIALIZED VIEW` (options, `WITH NO DATA`),
+//! `ALTER [MATERIALIZED] VIEW … SET/RESET (…)`, `DROP VIEW`, `COMMENT ON VIEW`, and the
+//! canonical key of a view's query. What a file says
 //! and what `pg_get_viewdef` prints (with an empty `search_path`) must give one key, so the
 //! query is normalized: relations schema-qualified (names of CTEs left alone), `*` expanded
 //! from the columns of the tables it reads, every output column given its name (the one
@@ -12,10 +14,10 @@ use super::{Reader, Res, nodes};
 use pg_query::NodeEnum;
 use pg_query::protobuf::{
     ColumnRef, CommentStmt, CreateTableAsStmt, DropStmt, Node, ObjectType, ResTarget, SelectStmt,
-    SqlValueFunctionOp, SubLinkType, ViewStmt,
+    SetOperation, SqlValueFunctionOp, SubLinkType, ViewCheckOption, ViewStmt,
 };
-use schema_ir::{Expr, QualifiedName, View};
-use std::collections::BTreeSet;
+use schema_ir::{Expr, QualifiedName, View, quote_ident};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The output column names of the relation a query reads, for `*`.
 pub(crate) type ColumnsOf<'a> = &'a dyn Fn(&QualifiedName) -> Option<Vec<String>>;
@@ -38,10 +40,18 @@ impl Reader<'_> {
         let name = self.new_name(rv);
         let aliases = nodes::strings(&stmt.aliases);
         let query = stmt.query.as_deref().ok_or("CREATE VIEW without a query")?;
-        if !stmt.options.is_empty() || stmt.with_check_option != 1 {
-            self.warn("view options and WITH CHECK OPTION are not managed");
+        let mut view = self.view(&name, query, &aliases, false)?;
+        view.options = self.view_options(&stmt.options);
+        match ViewCheckOption::try_from(stmt.with_check_option) {
+            Ok(ViewCheckOption::LocalCheckOption) => {
+                view.options.insert("check_option".into(), "local".into());
+            }
+            Ok(ViewCheckOption::CascadedCheckOption) => {
+                view.options
+                    .insert("check_option".into(), "cascaded".into());
+            }
+            _ => {}
         }
-        let view = self.view(&name, query, &aliases, false)?;
         if let Some(old) = self.schema.views.get(&name) {
             if !stmt.replace || old.materialized {
                 return Err(format!("relation {name} already exists"));
@@ -77,10 +87,35 @@ impl Reader<'_> {
             .map(|i| nodes::strings(&i.col_names))
             .unwrap_or_default();
         let query = stmt.query.as_deref().ok_or("no query")?;
-        let view = self.view(&name, query, &aliases, true)?;
+        let mut view = self.view(&name, query, &aliases, true)?;
+        if let Some(into) = into {
+            view.options = self.view_options(&into.options);
+            view.with_no_data = into.skip_data;
+            if !into.access_method.is_empty() && into.access_method != "heap" {
+                self.warn("a materialized view's access method is not managed; ignored");
+            }
+        }
         self.unmanaged.insert(name.clone());
         self.schema.views.insert(name, view);
         Ok(())
+    }
+
+    /// `WITH (…)` options of a view or materialized view (`check_option` in lower case, as
+    /// the catalog keeps it).
+    pub(crate) fn view_options(&mut self, options: &[Node]) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for (option, namespace, value) in super::policy::storage_parameters(options) {
+            match namespace {
+                None if option == "check_option" => {
+                    out.insert(option, value.to_ascii_lowercase());
+                }
+                None => {
+                    out.insert(option, value);
+                }
+                Some(ns) => self.warn(format!("{ns}.{option} is not managed; ignored")),
+            }
+        }
+        out
     }
 
     pub(crate) fn drop_view(&mut self, stmt: &DropStmt) -> Res<()> {
@@ -160,10 +195,16 @@ impl Reader<'_> {
             }
             self.schema.views.get(q).map(|v| v.columns.clone())
         };
-        let (key, columns, references) = canonical(
+        let ViewKey {
+            key,
+            columns,
+            references,
+            column_keys,
+        } = canonical(
             &written,
             &KeyContext {
                 relation_schema: &relation_schema,
+                qualified_columns: true,
             },
             Some(&columns_of),
         )?;
@@ -172,7 +213,11 @@ impl Reader<'_> {
             materialized,
             definition: Expr::new(sql, key),
             columns,
+            column_keys,
             references,
+            options: BTreeMap::new(),
+            indexes: BTreeMap::new(),
+            with_no_data: false,
             comment: None,
         })
     }
@@ -204,9 +249,7 @@ fn cte_names(select: &SelectStmt) -> BTreeSet<String> {
 
 /// The key, output column names and referenced relations of a view's query as PostgreSQL
 /// prints it (`pg_get_viewdef`, fully qualified).
-pub fn catalog_view_key(
-    sql: &str,
-) -> Result<(String, Vec<String>, BTreeSet<QualifiedName>), String> {
+pub fn catalog_view_key(sql: &str) -> Result<ViewKey, String> {
     let sql = sql.trim().trim_end_matches(';');
     let parsed = pg_query::parse(sql, 0).map_err(|e| nodes::error_text(&e))?;
     let Some(NodeEnum::SelectStmt(select)) = parsed
@@ -230,6 +273,7 @@ pub fn catalog_view_key(
         select,
         &KeyContext {
             relation_schema: &relation_schema,
+            qualified_columns: true,
         },
         None,
     )
@@ -258,15 +302,31 @@ fn qualify_relations(select: &SelectStmt, relation_schema: &dyn Fn(&str) -> Stri
     }
 }
 
+/// The canonical form of a view's query.
+pub struct ViewKey {
+    pub key: String,
+    /// The output column names.
+    pub columns: Vec<String>,
+    /// The relations the query reads.
+    pub references: BTreeSet<QualifiedName>,
+    /// One key per output column of a plain SELECT over tables and views: its name, its
+    /// expression and the relations the expression reads. A query whose column keys begin
+    /// with another's yields columns of the same types, so it can replace it in place;
+    /// empty when that cannot be told (set operations, subqueries, functions in FROM).
+    pub column_keys: Vec<String>,
+}
+
 fn canonical(
     select: &SelectStmt,
     ctx: &KeyContext<'_>,
     columns_of: Option<ColumnsOf<'_>>,
-) -> Result<(String, Vec<String>, BTreeSet<QualifiedName>), String> {
-    let mut normal = select.clone();
+) -> Result<ViewKey, String> {
+    let mut normal = qualify_relations(select, ctx.relation_schema);
+    let sources = super::qualifiers::resolve(&mut normal, columns_of);
     normalize_select(&mut normal, ctx, columns_of);
     let columns = output_names(&normal);
     name_set_operation_outputs(&mut normal, &columns);
+    let column_keys = column_keys(&normal, &sources).unwrap_or_default();
     let node = NodeEnum::SelectStmt(Box::new(normal));
     let references = node
         .nodes()
@@ -281,7 +341,46 @@ fn canonical(
     let key = node
         .deparse(Default::default())
         .map_err(|e| nodes::error_text(&e))?;
-    Ok((key, columns, references))
+    Ok(ViewKey {
+        key,
+        columns,
+        references,
+        column_keys,
+    })
+}
+
+/// See [`ViewKey::column_keys`]; `None` when the types of the outputs cannot be told
+/// from their text.
+fn column_keys(
+    select: &SelectStmt,
+    sources: &std::collections::BTreeMap<String, Option<QualifiedName>>,
+) -> Option<Vec<String>> {
+    if select.op() != SetOperation::SetopNone {
+        return None;
+    }
+    let mut out = Vec::with_capacity(select.target_list.len());
+    for target in &select.target_list {
+        let Some(NodeEnum::ResTarget(t)) = target.node.as_ref() else {
+            return None;
+        };
+        let val = t.val.as_deref()?;
+        let mut key = format!("{} = {}", quote_ident(&t.name), expr::deparse(val).ok()?);
+        let mut read = BTreeSet::new();
+        for (n, ..) in val.node.as_ref()?.nodes() {
+            if let pg_query::NodeRef::ColumnRef(c) = n
+                && c.fields.len() > 1
+                && let Some(token) = c.fields.first().and_then(nodes::string)
+            {
+                read.insert(token.to_string());
+            }
+        }
+        for token in read {
+            let relation = sources.get(&token)?.as_ref()?;
+            key.push_str(&format!(" {token}:{relation}"));
+        }
+        out.push(key);
+    }
+    Some(out)
 }
 
 /// Every branch of a set operation gets the output names of the first one, as
@@ -338,8 +437,8 @@ pub(crate) fn normalize_select(
     if let Some(columns_of) = columns_of {
         expand_stars(select, columns_of);
     }
-    // Column references are compared unqualified, so table aliases carry nothing; the
-    // catalog also renames repeated aliases (`fc` → `fc_1`).
+    // Column references name their FROM items by position (see `qualifiers`), so the
+    // aliases of relations carry nothing; the catalog also renames repeated ones.
     for from in &mut select.from_clause {
         strip_relation_aliases(from);
     }
@@ -648,7 +747,7 @@ fn implicit_name(n: &Node) -> String {
     implicit(n).unwrap_or_else(|| "?column?".to_string())
 }
 
-fn implicit(n: &Node) -> Option<String> {
+pub(crate) fn implicit(n: &Node) -> Option<String> {
     match n.node.as_ref()? {
         NodeEnum::ColumnRef(c) => c.fields.last().and_then(nodes::string).map(str::to_string),
         NodeEnum::FuncCall(f) => f

@@ -173,7 +173,9 @@ impl<'a> Context<'a> {
         // while it changes: it must go before the column does.
         let replaced: Vec<_> = context.replaced_indexes.iter().cloned().collect();
         for (table, name) in replaced {
-            let old = &from.tables[&table].indexes[&name];
+            let Some(old) = from.relation_indexes(&table).and_then(|i| i.get(&name)) else {
+                continue;
+            };
             let loses_column = index_resources(&table, old).0.iter().any(|r| {
                 matches!(r, Resource::Column(t, c) if context.dropped_columns.contains(&(t.clone(), c.clone())) || retyped.contains(&(t.clone(), c.clone())))
             });
@@ -595,16 +597,25 @@ fn drop_foreign_key(table: &QualifiedName, fk: &ForeignKey) -> Planned {
 
 /// The steps of a new index: on a table the plan creates (`existing` is `None`), or on an
 /// existing one, whose changes may take their online forms.
-fn create_index(table: &QualifiedName, index: &Index, existing: Option<&Context>) -> Vec<Planned> {
+pub(crate) fn create_index(
+    table: &QualifiedName,
+    index: &Index,
+    existing: Option<&Context>,
+) -> Vec<Planned> {
     let (columns, made) = index_resources(table, index);
     let name = index_name(table, &index.name);
     let key = (table.clone(), index.name.clone());
-    let mut out = match existing {
-        Some(ctx) if ctx.replaced_indexes.contains(&key) => {
-            let old = &ctx.from.tables[table].indexes[&index.name];
-            online::replace_index(table, old, index, ctx)
-        }
-        Some(ctx) if ctx.online_for(table) => vec![online::create_index(table, index)],
+    let replaced = existing.and_then(|ctx| {
+        ctx.replaced_indexes
+            .contains(&key)
+            .then(|| ctx.from.relation_indexes(table))
+            .flatten()
+            .and_then(|i| i.get(&index.name))
+            .map(|old| (ctx, old))
+    });
+    let mut out = match (existing, replaced) {
+        (_, Some((ctx, old))) => online::replace_index(table, old, index, ctx),
+        (Some(ctx), None) if ctx.online_for(table) => vec![online::create_index(table, index)],
         _ => {
             let mut step = Planned::new(
                 Phase::CreateIndex,
@@ -941,6 +952,13 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::Revoke(g) => grants::revoke(g, false, ctx.creates(&g.target)),
         Change::RevokeGrantOption(g) => grants::revoke(g, true, ctx.creates(&g.target)),
         Change::CreateView(v) => views::create_view(v),
+        Change::ReplaceView { from, to } => views::replace_view(from, to),
+        Change::SetViewOptions {
+            view,
+            materialized,
+            from,
+            to,
+        } => views::set_view_options(view, *materialized, from, to),
         Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),

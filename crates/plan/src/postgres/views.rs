@@ -1,12 +1,15 @@
 //! Views and materialized views: created late in a plan (after the tables and columns they
 //! read), dropped first (before the columns, tables and views they read change or go away).
-//! A changed view is dropped and created again; the differ adds the views depending on it.
+//! A changed view is replaced in place when the differ found it compatible, otherwise
+//! dropped and created again (the differ adds the views depending on it); a materialized
+//! view is created with its options, `WITH NO DATA` when so written, and its indexes.
 
 use super::comment_step;
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_diff::CommentTarget;
-use schema_ir::View;
+use schema_ir::{QualifiedName, View, quote_ident};
+use std::collections::BTreeMap;
 
 fn kind(view: &View) -> &'static str {
     if view.materialized {
@@ -17,22 +20,41 @@ fn kind(view: &View) -> &'static str {
 }
 
 pub(crate) fn create_view(view: &View) -> Vec<Planned> {
-    let mut out = vec![
-        Planned::new(
-            Phase::CreateView,
-            "create_view",
-            view.name.to_string(),
-            format!(
-                "CREATE {} {} AS\n{}",
-                kind(view),
-                view.name,
-                view.definition.sql
-            ),
-        )
-        .requires([Resource::Namespace(view.name.schema.clone())])
-        .requires(view.references.iter().cloned().map(Resource::Relation))
-        .provides([Resource::Relation(view.name.clone())]),
-    ];
+    let options = if view.options.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", options_sql(&view.options))
+    };
+    let no_data = if view.materialized && view.with_no_data {
+        "\nWITH NO DATA"
+    } else {
+        ""
+    };
+    let mut step = Planned::new(
+        Phase::CreateView,
+        "create_view",
+        view.name.to_string(),
+        format!(
+            "CREATE {} {}{options} AS\n{}{no_data}",
+            kind(view),
+            view.name,
+            view.definition.sql
+        ),
+    )
+    .requires([Resource::Namespace(view.name.schema.clone())])
+    .requires(view.references.iter().cloned().map(Resource::Relation))
+    .provides([Resource::Relation(view.name.clone())]);
+    if view.materialized {
+        // What the materialized view's indexes are built on.
+        step = step
+            .provides([Resource::Table(view.name.clone())])
+            .provides(
+                view.columns
+                    .iter()
+                    .map(|c| Resource::Column(view.name.clone(), c.clone())),
+            );
+    }
+    let mut out = vec![step];
     if let Some(c) = &view.comment {
         out.push(comment_step(
             &CommentTarget::View {
@@ -42,7 +64,92 @@ pub(crate) fn create_view(view: &View) -> Vec<Planned> {
             Some(c),
         ));
     }
+    for index in view.indexes.values() {
+        out.extend(super::create_index(&view.name, index, None));
+    }
     out
+}
+
+/// `CREATE OR REPLACE VIEW`: the view's readers keep working (its old columns stay, with
+/// their types), its grants and comment stay; its options become the new ones.
+pub(crate) fn replace_view(from: &View, to: &View) -> Vec<Planned> {
+    let options = if to.options.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", options_sql(&to.options))
+    };
+    vec![
+        Planned::new(
+            Phase::CreateView,
+            "replace_view",
+            to.name.to_string(),
+            format!(
+                "CREATE OR REPLACE VIEW {}{options} AS\n{}",
+                to.name, to.definition.sql
+            ),
+        )
+        .requires([Resource::Namespace(to.name.schema.clone())])
+        .requires(to.references.iter().cloned().map(Resource::Relation))
+        .uses_old(from.references.iter().cloned().map(Resource::Relation))
+        .provides([Resource::Relation(to.name.clone())])
+        .lock(format!("ACCESS EXCLUSIVE on {}", to.name)),
+    ]
+}
+
+/// `ALTER [MATERIALIZED] VIEW … RESET (…)` and `SET (…)`.
+pub(crate) fn set_view_options(
+    view: &QualifiedName,
+    materialized: bool,
+    from: &BTreeMap<String, String>,
+    to: &BTreeMap<String, String>,
+) -> Vec<Planned> {
+    let kind = if materialized {
+        "MATERIALIZED VIEW"
+    } else {
+        "VIEW"
+    };
+    let mut out = Vec::new();
+    let reset: Vec<String> = from
+        .keys()
+        .filter(|k| !to.contains_key(*k))
+        .map(|k| quote_ident(k))
+        .collect();
+    if !reset.is_empty() {
+        out.push(
+            Planned::new(
+                Phase::CreateView,
+                "reset_view_options",
+                view.to_string(),
+                format!("ALTER {kind} {view} RESET ({})", reset.join(", ")),
+            )
+            .requires([Resource::Relation(view.clone())])
+            .lock(format!("ACCESS EXCLUSIVE on {view}")),
+        );
+    }
+    let set: BTreeMap<String, String> = to
+        .iter()
+        .filter(|(k, v)| from.get(*k) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if !set.is_empty() {
+        out.push(
+            Planned::new(
+                Phase::CreateView,
+                "set_view_options",
+                view.to_string(),
+                format!("ALTER {kind} {view} SET ({})", options_sql(&set)),
+            )
+            .requires([Resource::Relation(view.clone())])
+            .lock(format!("ACCESS EXCLUSIVE on {view}")),
+        );
+    }
+    out
+}
+
+/// `k = v, …` of view options; `check_option` and boolean words are keywords, other
+/// values literals (`fillfactor = '70'`), as PostgreSQL reads both.
+fn options_sql(options: &BTreeMap<String, String>) -> String {
+    super::policies::storage_sql(options)
 }
 
 /// `recreated`: the plan creates the view again (around a change of what it reads), so
