@@ -222,6 +222,30 @@ pub(crate) fn set_storage(
     from: &BTreeMap<String, String>,
     to: &BTreeMap<String, String>,
 ) -> Vec<Planned> {
+    set_options(
+        &format!("TABLE {table}"),
+        table,
+        ("reset_storage", "set_storage"),
+        from,
+        to,
+    )
+    .into_iter()
+    .map(|step| {
+        step.requires([Resource::Table(table.clone())])
+            .lock(format!("SHARE UPDATE EXCLUSIVE on {table}"))
+    })
+    .collect()
+}
+
+/// `ALTER {target} RESET (…)` for the options `to` no longer has and `SET (…)` for the ones
+/// it adds or changes, as steps of kinds `kinds` (reset, set) on `object`.
+pub(crate) fn set_options(
+    target: &str,
+    object: &QualifiedName,
+    kinds: (&'static str, &'static str),
+    from: &BTreeMap<String, String>,
+    to: &BTreeMap<String, String>,
+) -> Vec<Planned> {
     let mut out = Vec::new();
     let reset: Vec<String> = from
         .keys()
@@ -229,16 +253,12 @@ pub(crate) fn set_storage(
         .map(|k| quote_ident(k))
         .collect();
     if !reset.is_empty() {
-        out.push(
-            Planned::new(
-                Phase::AlterColumn,
-                "reset_storage",
-                table.to_string(),
-                format!("ALTER TABLE {table} RESET ({})", reset.join(", ")),
-            )
-            .requires([Resource::Table(table.clone())])
-            .lock(format!("SHARE UPDATE EXCLUSIVE on {table}")),
-        );
+        out.push(Planned::new(
+            Phase::AlterColumn,
+            kinds.0,
+            object.to_string(),
+            format!("ALTER {target} RESET ({})", reset.join(", ")),
+        ));
     }
     let set: BTreeMap<String, String> = to
         .iter()
@@ -246,16 +266,12 @@ pub(crate) fn set_storage(
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     if !set.is_empty() {
-        out.push(
-            Planned::new(
-                Phase::AlterColumn,
-                "set_storage",
-                table.to_string(),
-                format!("ALTER TABLE {table} SET ({})", storage_sql(&set)),
-            )
-            .requires([Resource::Table(table.clone())])
-            .lock(format!("SHARE UPDATE EXCLUSIVE on {table}")),
-        );
+        out.push(Planned::new(
+            Phase::AlterColumn,
+            kinds.1,
+            object.to_string(),
+            format!("ALTER {target} SET ({})", storage_sql(&set)),
+        ));
     }
     out
 }

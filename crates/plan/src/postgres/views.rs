@@ -8,7 +8,7 @@ use super::comment_step;
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_diff::CommentTarget;
-use schema_ir::{QualifiedName, View, quote_ident};
+use schema_ir::{QualifiedName, View};
 use std::collections::BTreeMap;
 
 fn kind(view: &View) -> &'static str {
@@ -23,7 +23,7 @@ pub(crate) fn create_view(view: &View) -> Vec<Planned> {
     let options = if view.options.is_empty() {
         String::new()
     } else {
-        format!(" WITH ({})", options_sql(&view.options))
+        format!(" WITH ({})", super::policies::storage_sql(&view.options))
     };
     let no_data = if view.materialized && view.with_no_data {
         "\nWITH NO DATA"
@@ -76,7 +76,7 @@ pub(crate) fn replace_view(from: &View, to: &View) -> Vec<Planned> {
     let options = if to.options.is_empty() {
         String::new()
     } else {
-        format!(" WITH ({})", options_sql(&to.options))
+        format!(" WITH ({})", super::policies::storage_sql(&to.options))
     };
     vec![
         Planned::new(
@@ -108,48 +108,19 @@ pub(crate) fn set_view_options(
     } else {
         "VIEW"
     };
-    let mut out = Vec::new();
-    let reset: Vec<String> = from
-        .keys()
-        .filter(|k| !to.contains_key(*k))
-        .map(|k| quote_ident(k))
-        .collect();
-    if !reset.is_empty() {
-        out.push(
-            Planned::new(
-                Phase::CreateView,
-                "reset_view_options",
-                view.to_string(),
-                format!("ALTER {kind} {view} RESET ({})", reset.join(", ")),
-            )
-            .requires([Resource::Relation(view.clone())])
-            .lock(format!("ACCESS EXCLUSIVE on {view}")),
-        );
-    }
-    let set: BTreeMap<String, String> = to
-        .iter()
-        .filter(|(k, v)| from.get(*k) != Some(v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if !set.is_empty() {
-        out.push(
-            Planned::new(
-                Phase::CreateView,
-                "set_view_options",
-                view.to_string(),
-                format!("ALTER {kind} {view} SET ({})", options_sql(&set)),
-            )
-            .requires([Resource::Relation(view.clone())])
-            .lock(format!("ACCESS EXCLUSIVE on {view}")),
-        );
-    }
-    out
-}
-
-/// `k = v, …` of view options; `check_option` and boolean words are keywords, other
-/// values literals (`fillfactor = '70'`), as PostgreSQL reads both.
-fn options_sql(options: &BTreeMap<String, String>) -> String {
-    super::policies::storage_sql(options)
+    super::policies::set_options(
+        &format!("{kind} {view}"),
+        view,
+        ("reset_view_options", "set_view_options"),
+        from,
+        to,
+    )
+    .into_iter()
+    .map(|step| {
+        step.requires([Resource::Relation(view.clone())])
+            .lock(format!("ACCESS EXCLUSIVE on {view}"))
+    })
+    .collect()
 }
 
 /// `recreated`: the plan creates the view again (around a change of what it reads), so
