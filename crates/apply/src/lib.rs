@@ -206,7 +206,6 @@ pub async fn pending_on(
     };
     let planning = PlanOptions {
         server_version: schema_inspect::server_version(conn).await? / 10000,
-        table_sizes: schema_inspect::table_sizes(conn, &options).await?,
         ..planning.clone()
     };
     let live = filter.apply(invalid::without(
@@ -218,8 +217,9 @@ pub async fn pending_on(
         renames: renames.to_vec(),
     };
     let changes = schema_diff::diff(&live, &desired, &diff);
-    let plan = schema_plan::plan(&live, &desired, &changes, &planning);
-    Ok((plan, live, invalid))
+    let draft = schema_plan::draft(&live, &desired, &changes, &planning);
+    let sizes = schema_inspect::table_sizes(conn, &draft.sized_tables()).await?;
+    Ok((draft.finish(&sizes, &planning), live, invalid))
 }
 
 /// Connects to `url` and returns [`pending_on`]'s plan; the history schema is left out.

@@ -122,30 +122,32 @@ impl cli::Pair {
         };
         let from_side = async {
             let Source::Database(url) = &source else {
-                return source.load(&filter).await;
+                return Ok((source.load(&filter).await?, None));
             };
-            // Hazards cite the sizes of the live tables; the plan is for the live version.
+            // The plan is for the live version; the connection stays open to measure the
+            // tables the hazards cite once the plan is drafted.
             let mut conn = schema_inspect::connect(url).await?;
             if planning.server_version == 0 {
                 planning.server_version = schema_inspect::server_version(&mut conn).await? / 10000;
             }
-            let options = schema_inspect::InspectOptions {
-                schemas: filter.schemas.clone(),
-                exclude: filter.exclude.clone(),
-            };
-            planning.table_sizes = schema_inspect::table_sizes(&mut conn, &options).await?;
-            let live = source::inspect(&mut conn, &filter).await;
-            schema_inspect::close(conn).await;
-            live
+            let live = source::inspect(&mut conn, &filter).await?;
+            Ok::<_, Failure>((live, Some(conn)))
         };
         let to_source = Source::parse(&self.to)?;
-        let (from, (to, hints)) = tokio::try_join!(from_side, to_source.load_with_hints(&filter))?;
+        let ((from, conn), (to, hints)) =
+            tokio::try_join!(from_side, to_source.load_with_hints(&filter))?;
         let options = DiffOptions {
             renames: renames(self.renames.iter().chain(&hints.renames))?,
         };
         planning.casts = casts(&hints);
         let changes = schema_diff::diff(&from, &to, &options);
-        Ok(schema_plan::plan(&from, &to, &changes, &planning))
+        let draft = schema_plan::draft(&from, &to, &changes, &planning);
+        let mut sizes = schema_ir::TableSizes::new();
+        if let Some(mut conn) = conn {
+            sizes = schema_inspect::table_sizes(&mut conn, &draft.sized_tables()).await?;
+            schema_inspect::close(conn).await;
+        }
+        Ok(draft.finish(&sizes, &planning))
     }
 }
 

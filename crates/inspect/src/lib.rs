@@ -90,22 +90,29 @@ pub async fn close(conn: PgConnection) {
     let _ = conn.close().await;
 }
 
-/// PostgreSQL's estimates of the rows and sizes of the tables of the selected schemas (every
-/// non-system schema when `options.schemas` is empty); for hazards, not for comparison.
+/// PostgreSQL's estimate of the rows of each of `tables` and their sizes (table, indexes
+/// and TOAST); for hazards, not for comparison. Measuring a table reads the size of each of
+/// its files, so only the tables a plan's hazards cite are asked for.
 pub async fn table_sizes(
     conn: &mut PgConnection,
-    options: &InspectOptions,
+    tables: &[schema_ir::QualifiedName],
 ) -> Result<schema_ir::TableSizes, InspectError> {
+    if tables.is_empty() {
+        return Ok(schema_ir::TableSizes::new());
+    }
+    let (schemas, names): (Vec<&str>, Vec<&str>) = tables
+        .iter()
+        .map(|t| (t.schema.as_str(), t.name.as_str()))
+        .unzip();
     let rows: Vec<(String, String, f32, i64)> = sqlx::query_as(
         "SELECT n.nspname::text, c.relname::text, c.reltuples, pg_catalog.pg_total_relation_size(c.oid)
-         FROM pg_catalog.pg_class c
-         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-         WHERE c.relkind IN ('r', 'm')
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-           AND n.nspname NOT LIKE 'pg\\_toast%'
-           AND (cardinality($1::text[]) = 0 OR n.nspname = ANY ($1))",
+         FROM ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::text[])) AS t (schema, name)
+         JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema
+         JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = t.name
+         WHERE c.relkind IN ('r', 'm')",
     )
-    .bind(&options.schemas)
+    .bind(&schemas)
+    .bind(&names)
     .fetch_all(conn)
     .await?;
     Ok(rows

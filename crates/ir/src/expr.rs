@@ -4,12 +4,12 @@
 //! so `'a'::text` from the catalog and `'a'` from a file compare equal while the SQL that is
 //! rendered stays exactly what somebody wrote.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
 /// An expression with its canonical comparison key; equality and ordering use the key only.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct Expr {
     /// Runnable SQL text of the expression.
     pub sql: String,

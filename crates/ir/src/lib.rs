@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod collation;
+mod comparison;
 mod domain;
 mod expr;
 mod extension;
@@ -154,7 +155,8 @@ impl Schema {
             }
         }
         let mut digest = Hashing(Sha256::new());
-        serde_json::to_writer(&mut digest, &self.normalized()).expect("the IR always serializes");
+        comparison::comparing(|| serde_json::to_writer(&mut digest, self))
+            .expect("the IR always serializes");
         digest
             .0
             .finalize()
@@ -322,5 +324,26 @@ mod tests {
         two.tables.values_mut().next().unwrap().columns[0].not_null = true;
         assert_ne!(one, two);
         assert_ne!(one.fingerprint(), two.fingerprint());
+    }
+
+    #[test]
+    fn the_fingerprint_digests_the_comparison_form() {
+        let mut schema = sample();
+        let table = schema.tables.values_mut().next().unwrap();
+        table.columns[1].default = Some(Expr::new("(0)::integer", "0"));
+        let json = serde_json::to_vec(&schema.normalized()).unwrap();
+        let digest: String = Sha256::digest(&json)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(schema.fingerprint(), digest);
+        // The normal form is untouched by it.
+        assert!(schema.to_json().contains("(0)::integer"));
+        assert!(
+            String::from_utf8(json)
+                .unwrap()
+                .find("(0)::integer")
+                .is_none()
+        );
     }
 }

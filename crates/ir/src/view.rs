@@ -34,7 +34,7 @@ pub struct View {
     /// A materialized view created `WITH NO DATA` (or not refreshed since): the state it is
     /// in, not part of its definition; a plan creates a new one the way the file says and
     /// fills one it re-creates when the old one was filled.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::comparison::skip_with_no_data")]
     pub with_no_data: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,

@@ -16,7 +16,8 @@ pub use output::{FORMAT_VERSION, PlanReadError, Summary};
 pub use policy::Policy;
 
 use schema_diff::{Change, DiffOptions};
-use schema_ir::Schema;
+use schema_ir::{QualifiedName, Schema, TableSizes};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// The newest PostgreSQL major version the planner knows; the default of `--pg-version`.
@@ -31,8 +32,6 @@ pub struct PlanOptions {
     /// The PostgreSQL major version the plan is for (features and fast paths depend on it).
     pub server_version: u32,
     pub timeouts: Timeouts,
-    /// Sizes of the live tables (planning from a database), cited by hazards.
-    pub table_sizes: schema_ir::TableSizes,
     /// `USING` expressions for type changes of columns (`-- schema:using`).
     pub casts: Casts,
 }
@@ -46,7 +45,6 @@ impl Default for PlanOptions {
             online: true,
             server_version: NEWEST_POSTGRES,
             timeouts: Timeouts::default(),
-            table_sizes: Default::default(),
             casts: Casts::new(),
         }
     }
@@ -98,59 +96,116 @@ impl Timeouts {
 
 /// The plan that applies `changes` (the diff from `from` to `to`).
 pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Plan {
+    draft(from, to, changes, options).finish(&TableSizes::new(), options)
+}
+
+/// The steps of a plan, not yet ordered: the caller planning from a live database looks up
+/// the sizes of the tables its hazards are about ([`Draft::sized_tables`]) and gives them to
+/// [`Draft::finish`], so only those tables are measured.
+pub struct Draft {
+    groups: Vec<Vec<graph::Planned>>,
+    /// For each planned step (in `groups` order), the existing tables it works on.
+    tables: Vec<Vec<QualifiedName>>,
+    from_fingerprint: String,
+    to_fingerprint: String,
+}
+
+/// Plans the steps of `changes` (the diff from `from` to `to`).
+pub fn draft(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Draft {
     std::thread::scope(|scope| {
         // The fingerprints of large schemas take a while: a second thread computes them
         // while the steps are planned.
         let fingerprints = scope.spawn(|| (from.fingerprint(), to.fingerprint()));
         let context = postgres::Context::new(from, to, changes, options);
-        let mut groups: Vec<Vec<graph::Planned>> = changes
+        let groups: Vec<Vec<graph::Planned>> = changes
             .iter()
             .map(|change| postgres::steps(change, &context))
             .collect();
-        if !options.table_sizes.is_empty() {
-            for planned in groups.iter_mut().flatten() {
-                cite_size(planned, from, &options.table_sizes);
-            }
-        }
-        let mut steps = graph::order(groups);
-        for step in &mut steps {
-            options.timeouts.set(step);
-        }
+        let tables = groups
+            .iter()
+            .flatten()
+            .map(|planned| existing_tables(planned, from))
+            .collect();
         let (from_fingerprint, to_fingerprint) = fingerprints
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Plan {
-            steps,
+        Draft {
+            groups,
+            tables,
             from_fingerprint,
             to_fingerprint,
         }
     })
 }
 
-/// Adds the size of the existing table a step works on to its hazards about rows, locks and
-/// rewrites: "… (public.orders: ≈ 41 M rows, 12 GB)".
-fn cite_size(planned: &mut graph::Planned, from: &Schema, sizes: &schema_ir::TableSizes) {
-    let table = planned
+impl Draft {
+    /// The existing tables whose sizes the hazards of the plan would cite.
+    pub fn sized_tables(&self) -> Vec<QualifiedName> {
+        let tables: BTreeSet<&QualifiedName> = self
+            .groups
+            .iter()
+            .flatten()
+            .zip(&self.tables)
+            .filter(|(planned, _)| planned.step.hazards.iter().any(cites_size))
+            .flat_map(|(_, tables)| tables)
+            .collect();
+        tables.into_iter().cloned().collect()
+    }
+
+    /// Orders the steps, adding to their hazards the sizes of the tables they work on.
+    pub fn finish(mut self, sizes: &TableSizes, options: &PlanOptions) -> Plan {
+        if !sizes.is_empty() {
+            for (planned, tables) in self.groups.iter_mut().flatten().zip(&self.tables) {
+                cite_size(planned, tables, sizes);
+            }
+        }
+        let mut steps = graph::order(self.groups);
+        for step in &mut steps {
+            options.timeouts.set(step);
+        }
+        Plan {
+            steps,
+            from_fingerprint: self.from_fingerprint,
+            to_fingerprint: self.to_fingerprint,
+        }
+    }
+}
+
+/// The tables of `from` a step works on, in the order of its resources.
+fn existing_tables(planned: &graph::Planned, from: &Schema) -> Vec<QualifiedName> {
+    let mut tables: Vec<QualifiedName> = Vec::new();
+    for resource in planned
         .uses_old
         .iter()
         .chain(&planned.requires)
         .chain(&planned.removes)
-        .find_map(|r| match r {
-            graph::Resource::Table(t) | graph::Resource::Column(t, _)
-                if from.tables.contains_key(t) =>
-            {
-                sizes.get(t).map(|s| (t, s))
-            }
-            _ => None,
-        });
-    let Some((table, size)) = table else {
+    {
+        if let graph::Resource::Table(t) | graph::Resource::Column(t, _) = resource
+            && from.tables.contains_key(t)
+            && !tables.contains(t)
+        {
+            tables.push(t.clone());
+        }
+    }
+    tables
+}
+
+/// Whether a hazard is about rows, locks or rewrites, which the table's size tells more of.
+fn cites_size(hazard: &Hazard) -> bool {
+    !matches!(
+        hazard.category,
+        Category::Authz | Category::BackwardIncompatible
+    )
+}
+
+/// Adds the size of the existing table a step works on to its hazards about rows, locks and
+/// rewrites: "… (public.orders: ≈ 41 M rows, 12 GB)".
+fn cite_size(planned: &mut graph::Planned, tables: &[QualifiedName], sizes: &TableSizes) {
+    let Some((table, size)) = tables.iter().find_map(|t| sizes.get(t).map(|s| (t, s))) else {
         return;
     };
     for hazard in &mut planned.step.hazards {
-        if !matches!(
-            hazard.category,
-            Category::Authz | Category::BackwardIncompatible
-        ) {
+        if cites_size(hazard) {
             hazard.message = format!("{} ({table}: {})", hazard.message, size.describe());
         }
     }
