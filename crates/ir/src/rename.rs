@@ -274,8 +274,8 @@ const NAME_CASTS: &[&str] = &[
 /// or a quoted one spelling it exactly, followed by `.` and not itself preceded by `.`)
 /// replaced by `to`, quoted as needed. String literals, quoted identifiers, dollar-quoted
 /// strings and comments are left alone, except a literal cast to an object-name type
-/// (`'app.s'::regclass`), whose name is rewritten the same way (or replaced whole for
-/// `::regnamespace`).
+/// (`'app.s'::regclass`) or given to `nextval`, `currval` or `setval`, whose name is
+/// rewritten the same way (or replaced whole for `::regnamespace`).
 pub fn rewrite_schema_qualifiers(sql: &str, from: &str, to: &str) -> String {
     let bytes = sql.as_bytes();
     let mut out = String::with_capacity(sql.len());
@@ -291,7 +291,8 @@ pub fn rewrite_schema_qualifiers(sql: &str, from: &str, to: &str) -> String {
                     && !(i > 1 && is_ident_byte(bytes[i - 2]));
                 let end = literal_end(bytes, i, escapes);
                 let literal = &sql[i..end];
-                match name_cast(&sql[end..]) {
+                let cast = name_cast(&sql[end..]).or_else(|| sequence_argument(&out));
+                match cast {
                     Some(cast) if !escapes => {
                         let inner = literal[1..literal.len() - 1].replace("''", "'");
                         let renamed = if cast == "regnamespace" {
@@ -460,6 +461,19 @@ fn name_cast(rest: &str) -> Option<&'static str> {
     })
 }
 
+/// `regclass` when `before` (the text up to a literal) ends in `nextval(`, `currval(` or
+/// `setval(`, whose first argument is a sequence name even where no cast is written.
+fn sequence_argument(before: &str) -> Option<&'static str> {
+    let call = before.trim_end().strip_suffix('(')?.trim_end();
+    let name_start = call
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let name = call[name_start..].to_ascii_lowercase();
+    ["nextval", "currval", "setval"]
+        .contains(&name.as_str())
+        .then_some("regclass")
+}
+
 /// A single identifier, bare (folded to lower case) or quoted.
 fn split_ident(text: &str) -> Option<String> {
     match crate::split_name(text.trim(), &[])? {
@@ -503,6 +517,10 @@ mod tests {
                 "nextval('new_ns.t_id_seq'::regclass)",
             ),
             ("'old.t'::text", "'old.t'::text"),
+            ("nextval('old.s')", "nextval('new_ns.s')"),
+            ("setval( 'old.s', 1)", "setval( 'new_ns.s', 1)"),
+            ("mynextval('old.s')", "mynextval('old.s')"),
+            ("lower('old.s')", "lower('old.s')"),
             ("'old'::regnamespace", "'new_ns'::regnamespace"),
             (
                 "SELECT t.old_count FROM old.t WHERE (t.note <> 'old.x')",
