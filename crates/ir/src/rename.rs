@@ -9,12 +9,21 @@ use crate::{
     DataType, Expr, FunctionBody, GrantTarget, IndexKey, IndexTarget, QualifiedName, Schema,
     quote_ident,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl Schema {
     /// Renames namespace `from` to `to` everywhere: see the module documentation.
     pub fn rename_namespace(&mut self, from: &str, to: &str) {
-        let r = Renamer { from, to };
+        let r = Renamer {
+            from,
+            to,
+            relation_named_like_it: self
+                .tables
+                .keys()
+                .chain(self.views.keys())
+                .any(|n| n.name == from),
+            members: self.member_names(from),
+        };
         if let Some(mut ns) = self.namespaces.remove(from) {
             ns.name = to.to_string();
             self.namespaces.insert(to.to_string(), ns);
@@ -190,13 +199,56 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// The names of the objects in namespace `ns` that expressions can name (relations,
+    /// types, routines, collations, and the types of extensions installed there).
+    fn member_names(&self, ns: &str) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        for n in self
+            .tables
+            .keys()
+            .chain(self.views.keys())
+            .chain(self.sequences.keys())
+            .chain(self.enums.keys())
+            .chain(self.domains.keys())
+            .chain(self.composite_types.keys())
+            .chain(self.collations.keys())
+            .chain(self.functions.values().map(|f| &f.name))
+            .chain(self.aggregates.values().map(|a| &a.name))
+        {
+            if n.schema == ns {
+                names.insert(n.name.clone());
+            }
+        }
+        for e in self.extensions.values().filter(|e| e.schema == ns) {
+            names.extend(
+                crate::Extension::known_types(&e.name)
+                    .iter()
+                    .map(|t| t.to_string()),
+            );
+        }
+        names
+    }
+}
+
 /// The namespace being renamed.
 struct Renamer<'a> {
     from: &'a str,
     to: &'a str,
+    /// A table or view has the namespace's name, so in an expression `from.x` may be its
+    /// column `x` rather than the object `x` of the namespace.
+    relation_named_like_it: bool,
+    /// What the namespace holds, by name (see [`Schema::member_names`]).
+    members: BTreeSet<String>,
 }
 
 impl Renamer<'_> {
+    /// Whether `from.part` in an expression is a column of a relation named `from` (`None`
+    /// for `from.*`): only when such a relation exists and the namespace holds no `part`.
+    fn column(&self, part: Option<&str>) -> bool {
+        self.relation_named_like_it && !part.is_some_and(|p| self.members.contains(p))
+    }
+
     fn name(&self, name: &mut QualifiedName) {
         if name.schema == self.from {
             name.schema = self.to.to_string();
@@ -214,8 +266,9 @@ impl Renamer<'_> {
     }
 
     fn expr(&self, e: &mut Expr) {
-        e.sql = rewrite_schema_qualifiers(&e.sql, self.from, self.to);
-        e.key = rewrite_schema_qualifiers(&e.key, self.from, self.to);
+        let column = |part: Option<&str>| self.column(part);
+        e.sql = rewrite_qualifiers(&e.sql, self.from, self.to, &column);
+        e.key = rewrite_qualifiers(&e.key, self.from, self.to, &column);
     }
 
     fn opt_expr(&self, e: &mut Option<Expr>) {
@@ -277,6 +330,18 @@ const NAME_CASTS: &[&str] = &[
 /// (`'app.s'::regclass`) or given to `nextval`, `currval` or `setval`, whose name is
 /// rewritten the same way (or replaced whole for `::regnamespace`).
 pub fn rewrite_schema_qualifiers(sql: &str, from: &str, to: &str) -> String {
+    rewrite_qualifiers(sql, from, to, &|_| false)
+}
+
+/// [`rewrite_schema_qualifiers`], leaving a two-part `from.part` (not followed by `.` or `(`)
+/// alone where `column(Some(part))` (`column(None)` for `from.*`) says it is a column
+/// reference.
+fn rewrite_qualifiers(
+    sql: &str,
+    from: &str,
+    to: &str,
+    column: &dyn Fn(Option<&str>) -> bool,
+) -> String {
     let bytes = sql.as_bytes();
     let mut out = String::with_capacity(sql.len());
     let mut i = 0;
@@ -320,7 +385,7 @@ pub fn rewrite_schema_qualifiers(sql: &str, from: &str, to: &str) -> String {
             b'"' => {
                 let end = quoted_end(bytes, i);
                 let ident = sql[i + 1..end.saturating_sub(1).max(i + 1)].replace("\"\"", "\"");
-                if !after_dot && ident == from && followed_by_dot(bytes, end) {
+                if !after_dot && ident == from && qualifies(sql, end, column) {
                     out.push_str(&quote_ident(to));
                 } else {
                     out.push_str(&sql[i..end]);
@@ -361,7 +426,7 @@ pub fn rewrite_schema_qualifiers(sql: &str, from: &str, to: &str) -> String {
                 if !prefix
                     && !after_dot
                     && word.to_lowercase() == from
-                    && followed_by_dot(bytes, end)
+                    && qualifies(sql, end, column)
                 {
                     out.push_str(&quote_ident(to));
                 } else {
@@ -400,12 +465,39 @@ fn is_ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
 }
 
-/// Whether the next character after blanks is a `.`.
-fn followed_by_dot(bytes: &[u8], mut at: usize) -> bool {
-    while at < bytes.len() && bytes[at].is_ascii_whitespace() {
-        at += 1;
+/// Whether the identifier ending at `at` qualifies what follows it as a schema: it is
+/// followed by `.` and a name that is not, by `column`, a column reference.
+fn qualifies(sql: &str, at: usize, column: &dyn Fn(Option<&str>) -> bool) -> bool {
+    let bytes = sql.as_bytes();
+    let skip = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let at = skip(at);
+    if bytes.get(at) != Some(&b'.') {
+        return false;
     }
-    bytes.get(at) == Some(&b'.')
+    let start = skip(at + 1);
+    let (part, end) = match bytes.get(start) {
+        Some(b'*') => (None, start + 1),
+        Some(b'"') => {
+            let end = quoted_end(bytes, start);
+            let inner = sql[start + 1..end.saturating_sub(1).max(start + 1)].replace("\"\"", "\"");
+            (Some(inner), end)
+        }
+        Some(&c) if is_ident_start(c) => {
+            let mut end = start + 1;
+            while end < bytes.len() && is_ident_byte(bytes[end]) {
+                end += 1;
+            }
+            (Some(sql[start..end].to_lowercase()), end)
+        }
+        _ => return true,
+    };
+    let next = bytes.get(skip(end));
+    matches!(next, Some(b'.' | b'(')) || !column(part.as_deref())
 }
 
 /// The end (exclusive) of the string literal opening at `start`.
@@ -537,6 +629,23 @@ mod tests {
         assert_eq!(
             rewrite_schema_qualifiers("\"My App\".t, my app.t", "My App", "x"),
             "x.t, my app.t"
+        );
+    }
+
+    #[test]
+    fn columns_of_a_relation_named_like_the_namespace_stay() {
+        let members: BTreeSet<String> = ["app".to_string(), "mood".to_string()].into();
+        let r = Renamer {
+            from: "app",
+            to: "core",
+            relation_named_like_it: true,
+            members,
+        };
+        let column = |part: Option<&str>| r.column(part);
+        let text = "SELECT app.id, app.*, app.f(app.id), app.app.id FROM app.app WHERE app.m <> 'a'::app.mood";
+        assert_eq!(
+            rewrite_qualifiers(text, "app", "core", &column),
+            "SELECT app.id, app.*, core.f(app.id), core.app.id FROM core.app WHERE app.m <> 'a'::core.mood"
         );
     }
 
