@@ -765,8 +765,42 @@ mod tests {
         let text = function(FunctionBody::Source("SELECT count(*) FROM old.t".into()));
         schema.functions.insert(text.signature(), text);
 
+        let grant = |target: GrantTarget| crate::Grant {
+            target,
+            grantee: "reader".into(),
+            privilege: "USAGE".into(),
+            with_grant_option: false,
+        };
+        schema
+            .grants
+            .insert(grant(GrantTarget::Schema("old".into())));
+        schema
+            .grants
+            .insert(grant(GrantTarget::Relation(t.clone())));
+        schema
+            .grants
+            .insert(grant(GrantTarget::Function("old.f(old.mood)".into())));
+        schema.extensions.insert(
+            "citext".into(),
+            crate::Extension {
+                name: "citext".into(),
+                schema: "old".into(),
+                version: None,
+            },
+        );
+
         schema.rename_namespace("old", "new");
 
+        let targets: Vec<GrantTarget> = schema.grants.iter().map(|g| g.target.clone()).collect();
+        assert_eq!(
+            targets,
+            [
+                GrantTarget::Schema("new".into()),
+                GrantTarget::Relation(QualifiedName::new("new", "t")),
+                GrantTarget::Function("new.f(new.mood)".into()),
+            ]
+        );
+        assert_eq!(schema.extensions["citext"].schema, "new");
         assert!(schema.namespaces.contains_key("new") && !schema.namespaces.contains_key("old"));
         assert_eq!(schema.namespaces["new"].comment.as_deref(), Some("c"));
         let new_t = QualifiedName::new("new", "t");
