@@ -102,7 +102,9 @@ pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOption
         // The fingerprints of large schemas take a while: a second thread computes them
         // while the steps are planned.
         let fingerprints = scope.spawn(|| (from.fingerprint(), to.fingerprint()));
-        let context = postgres::Context::new(from, to, changes, options);
+        let renamed = renamed(from, changes);
+        let context =
+            postgres::Context::new(renamed.as_ref().unwrap_or(from), to, changes, options);
         let mut groups: Vec<Vec<graph::Planned>> = changes
             .iter()
             .map(|change| postgres::steps(change, &context))
@@ -125,6 +127,29 @@ pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOption
             to_fingerprint,
         }
     })
+}
+
+/// `from` as the plan's schema and table renames leave it, which every later step sees
+/// (`None` when the changes rename neither): what the planner looks up about existing
+/// objects, such as the index a changed index replaces, is found under the new names.
+fn renamed(from: &Schema, changes: &[Change]) -> Option<Schema> {
+    let mut renamed: Option<Schema> = None;
+    for change in changes {
+        match change {
+            Change::RenameSchema { from: old, to: new } => renamed
+                .get_or_insert_with(|| from.clone())
+                .rename_namespace(old, new),
+            Change::RenameTable { from: old, to: new } => {
+                let schema = renamed.get_or_insert_with(|| from.clone());
+                if let Some(mut table) = schema.tables.remove(old) {
+                    table.name = new.clone();
+                    schema.tables.insert(new.clone(), table);
+                }
+            }
+            _ => {}
+        }
+    }
+    renamed
 }
 
 /// Adds the size of the existing table a step works on to its hazards about rows, locks and
