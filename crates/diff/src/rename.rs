@@ -2,8 +2,8 @@
 //! desired schema names differently is renamed instead of dropped and re-created. The differ
 //! applies the hints to a copy of the current schema (the object, and everything that names
 //! it, take the new name), diffs that copy against the desired schema, and puts the rename
-//! changes first. A hint whose old object does not exist or is still desired, whose new object is
-//! not desired or already exists, or whose new name is taken, is ignored.
+//! changes first. A hint whose old object does not exist or is still desired, whose new
+//! object is not desired or already exists, or whose new name is taken, is ignored.
 
 use crate::Change;
 use schema_ir::{

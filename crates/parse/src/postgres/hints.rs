@@ -1,9 +1,10 @@
 //! Hints written in the desired SQL as comments. `-- schema:renamed-from OLD` at the end of the
 //! line where an object starts, or alone on the line before it, becomes a rename the differ
-//! takes, as `--rename` does: on a schema (in `CREATE SCHEMA`; OLD a bare or quoted name), a table (in `CREATE TABLE`; OLD may be schema-qualified in the
-//! same schema), a column, a named constraint (`CONSTRAINT name …` in `CREATE TABLE`, inline on
-//! a column or as a table constraint, or in `ALTER TABLE … ADD CONSTRAINT`), an index (in
-//! `CREATE INDEX`) or an enum value (a label of `CREATE TYPE … AS ENUM`; OLD bare or quoted).
+//! takes, as `--rename` does: on a schema (in `CREATE SCHEMA`; OLD a bare or quoted name), a
+//! table (in `CREATE TABLE`; OLD may be schema-qualified in the same schema), a column, a
+//! named constraint (`CONSTRAINT name …` in `CREATE TABLE`, inline on a column or as a table
+//! constraint, or in `ALTER TABLE … ADD CONSTRAINT`), an index (in `CREATE INDEX`) or an enum
+//! value (a label of `CREATE TYPE … AS ENUM`; OLD bare or quoted).
 //! A hint belongs to the last object that starts on its line before it; a hint alone on a line
 //! to the first object of the next line. `-- schema:using EXPR` on a column is the `USING`
 //! expression of a change of its type (the rest of the line, e.g. `amount::numeric / 100`).
