@@ -91,7 +91,7 @@ pub struct Pair {
     /// The desired schema: URL, .sql file, directory, or -
     #[arg(long, value_name = "SRC")]
     pub to: String,
-    /// Rename instead of drop + add (repeatable): schema.table=schema.new,
+    /// Rename instead of drop + add (repeatable): schema:old=new, schema.table=schema.new,
     /// schema.table.col=schema.table.new, index:schema.idx=schema.new,
     /// constraint:schema.table.con=schema.table.new, enum:schema.type.value=schema.type.new.
     #[arg(long = "rename", value_name = "OLD=NEW")]

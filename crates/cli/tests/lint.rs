@@ -173,7 +173,7 @@ fn rename_flag_turns_drop_and_add_into_a_rename() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("bad rename `public.t.a=b`"), "{stderr}");
     // The message lists every accepted form.
-    for form in ["index:", "constraint:", "enum:"] {
+    for form in ["schema:", "index:", "constraint:", "enum:"] {
         assert!(stderr.contains(form), "{stderr}");
     }
 }
@@ -222,4 +222,34 @@ fn rename_flag_takes_indexes_constraints_and_enum_values() {
         assert!(sql.contains(statement), "{sql}");
     }
     assert!(!sql.contains("DROP"), "{sql}");
+}
+
+#[test]
+fn rename_flag_takes_a_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.sql");
+    let to = dir.path().join("to.sql");
+    std::fs::write(&from, "CREATE SCHEMA app; CREATE TABLE app.t (a integer);").unwrap();
+    std::fs::write(&to, "CREATE SCHEMA core; CREATE TABLE core.t (a integer);").unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_schema"))
+            .args(["lint", "--format", "sql", "--from"])
+            .arg(&from)
+            .arg("--to")
+            .arg(&to)
+            .args(extra)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(3), "drop + create loses data");
+    let out = run(&["--rename", "schema:app=core"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "SET lock_timeout = '5s';\nSET statement_timeout = '60s';\n-- hazard RENAME_SCHEMA (backward-incompatible): schema app renamed to core: Renaming a schema breaks every query, search_path and function body that names the old schema.\nALTER SCHEMA app RENAME TO core;\n"
+    );
+    // Denied like any backward-incompatible hazard when policy says so.
+    let out = run(&["--rename", "schema:app=core", "--deny", "RENAME_SCHEMA"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
 }

@@ -15,6 +15,11 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
+    /// A schema (namespace) renamed (a rename hint), with every object in it.
+    RenameSchema {
+        from: String,
+        to: String,
+    },
     CreateNamespace(Namespace),
     DropNamespace(Namespace),
     CreateExtension(Extension),

@@ -1,9 +1,9 @@
-//! Rename hints: a table, column, index, constraint or enum value the desired schema
-//! names differently is renamed instead of dropped and re-created. The differ applies the
-//! hints to a copy of the current schema (the object, and everything that names it, take
-//! the new name), diffs that copy against the desired schema, and puts the rename changes
-//! first. A hint whose old object does not exist or is still desired, whose new object is
-//! not desired or already exists, or whose new name is taken, is ignored.
+//! Rename hints: a schema (namespace), table, column, index, constraint or enum value the
+//! desired schema names differently is renamed instead of dropped and re-created. The differ
+//! applies the hints to a copy of the current schema (the object, and everything that names
+//! it, take the new name), diffs that copy against the desired schema, and puts the rename
+//! changes first. A hint whose old object does not exist or is still desired, whose new
+//! object is not desired or already exists, or whose new name is taken, is ignored.
 
 use crate::Change;
 use schema_ir::{
@@ -14,6 +14,9 @@ use std::fmt;
 /// A rename hint.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rename {
+    /// A schema (namespace) renamed, with everything in it. Sorted first: the other renames
+    /// name their objects by the new schema.
+    Schema { from: String, to: String },
     /// A table renamed within its schema.
     Table {
         from: QualifiedName,
@@ -55,6 +58,7 @@ impl fmt::Display for BadRename {
         write!(
             f,
             "bad rename `{}`: expected one of\n  \
+             schema:schema=new_schema\n  \
              schema.table=schema.new_table (or table:…)\n  \
              schema.table.column=schema.table.new_column (or column:…)\n  \
              index:schema.index=schema.new_index\n  \
@@ -69,7 +73,8 @@ impl fmt::Display for BadRename {
 impl std::error::Error for BadRename {}
 
 impl Rename {
-    /// Reads `[KIND:]OLD=NEW`: `public.users=public.people` (a table, within one schema),
+    /// Reads `[KIND:]OLD=NEW`: `schema:app=core` (a schema), `public.users=public.people` (a
+    /// table, within one schema),
     /// `public.users.email=public.users.mail` (a column),
     /// `index:public.users_x=public.users_y`, `constraint:public.users.a_key=public.users.b_key`,
     /// `enum:public.mood.sad=public.mood.blue`; `table:` and `column:` may be written too. Bare
@@ -90,6 +95,10 @@ impl Rename {
             |n: usize| old.len() == n + 1 && new.len() == n + 1 && old[..n] == new[..n];
         let qn = |parts: &[String]| QualifiedName::new(parts[0].as_str(), parts[1].as_str());
         match (kind, old.len()) {
+            (Some("schema"), 1) if new.len() == 1 => Ok(Rename::Schema {
+                from: old[0].clone(),
+                to: new[0].clone(),
+            }),
             (None | Some("table"), 2) if same_prefix(1) => Ok(Rename::Table {
                 from: qn(&old),
                 to: qn(&new),
@@ -149,6 +158,9 @@ fn split_parts(text: &str) -> Option<Vec<String>> {
 impl fmt::Display for Rename {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Rename::Schema { from, to } => {
+                write!(f, "schema:{}={}", quote_ident(from), quote_ident(to))
+            }
             Rename::Table { from, to } => write!(f, "{from}={to}"),
             Rename::Column { table, from, to } => write!(
                 f,
@@ -177,8 +189,9 @@ impl fmt::Display for Rename {
     }
 }
 
-/// `from` with the applicable renames done, and the rename changes. Table renames come
-/// before column, index and constraint renames, so those name the table by its new name.
+/// `from` with the applicable renames done, and the rename changes. Schema renames come
+/// first, then table renames, then column, index and constraint renames, so each names its
+/// schema and table by their new names.
 pub(crate) fn apply(from: &Schema, to: &Schema, renames: &[Rename]) -> (Schema, Vec<Change>) {
     let mut renamed = from.clone();
     let mut changes = Vec::new();
@@ -196,6 +209,20 @@ pub(crate) fn apply(from: &Schema, to: &Schema, renames: &[Rename]) -> (Schema, 
 /// Does one rename on `schema` if it applies, and returns its change.
 fn apply_one(schema: &mut Schema, to: &Schema, rename: &Rename) -> Option<Change> {
     match rename {
+        Rename::Schema { from: old, to: new } => {
+            let applies = schema.namespaces.contains_key(old)
+                && !schema.namespaces.contains_key(new)
+                && to.namespaces.contains_key(new)
+                && !to.namespaces.contains_key(old);
+            if !applies {
+                return None;
+            }
+            schema.rename_namespace(old, new);
+            Some(Change::RenameSchema {
+                from: old.clone(),
+                to: new.clone(),
+            })
+        }
         Rename::Table { from: old, to: new } => {
             let applies = schema.tables.contains_key(old)
                 && !relation_taken(schema, &new.schema, &new.name)
@@ -615,7 +642,8 @@ mod tests {
             "index:public.a=other.b",
             "constraint:public.t.a=public.u.b",
             "enum:public.mood.a=public.mood",
-            "schema:app=core",
+            "schema:app.x=core.x",
+            "schema:app=",
             "view:public.a=public.b",
             "public.a=public.b=public.c",
             "public.\"a=public.b",
@@ -629,6 +657,20 @@ mod tests {
     #[test]
     fn parses_the_kinds_and_quoted_names() {
         let cases = [
+            (
+                "schema:app=core",
+                Rename::Schema {
+                    from: "app".into(),
+                    to: "core".into(),
+                },
+            ),
+            (
+                "schema:\"Old App\"=\"new.app\"",
+                Rename::Schema {
+                    from: "Old App".into(),
+                    to: "new.app".into(),
+                },
+            ),
             (
                 "table:public.a=public.b",
                 Rename::Table {
@@ -675,6 +717,7 @@ mod tests {
         }
         let err = Rename::parse("index:a=b").unwrap_err().to_string();
         assert!(err.contains("index:schema.index=schema.new_index"), "{err}");
+        assert!(err.contains("schema:schema=new_schema"), "{err}");
         assert!(
             err.contains("enum:schema.type.value=schema.type.new_value"),
             "{err}"

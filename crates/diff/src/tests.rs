@@ -596,3 +596,76 @@ fn hints_that_do_not_apply_are_ignored() {
         "{changes:#?}"
     );
 }
+
+#[test]
+fn a_schema_rename_comes_first_and_the_others_name_the_new_schema() {
+    let from = parsed(
+        "CREATE SCHEMA app;
+         CREATE TYPE app.mood AS ENUM ('happy', 'sad');
+         CREATE TABLE app.users (id int PRIMARY KEY, mail text, m app.mood);
+         CREATE TABLE public.posts (user_id int REFERENCES app.users (id));",
+    );
+    let to = parsed(
+        "CREATE SCHEMA core;
+         CREATE TYPE core.mood AS ENUM ('happy', 'sad');
+         CREATE TABLE core.people (id int CONSTRAINT users_pkey PRIMARY KEY, email text, m core.mood);
+         CREATE TABLE public.posts (user_id int REFERENCES core.people (id));",
+    );
+    let changes = with_renames(
+        &from,
+        &to,
+        &[
+            "core.people.mail=core.people.email",
+            "core.users=core.people",
+            "schema:app=core",
+        ],
+    );
+    assert_eq!(
+        changes,
+        [
+            Change::RenameSchema {
+                from: "app".into(),
+                to: "core".into(),
+            },
+            Change::RenameTable {
+                from: QualifiedName::new("core", "users"),
+                to: QualifiedName::new("core", "people"),
+            },
+            Change::RenameColumn {
+                table: QualifiedName::new("core", "people"),
+                from: "mail".into(),
+                to: "email".into(),
+            },
+        ],
+        "{changes:#?}"
+    );
+    // A table hint naming the old schema does not apply once the schema is renamed.
+    let changes = with_renames(&from, &to, &["app.users=app.people", "schema:app=core"]);
+    assert!(
+        !changes
+            .iter()
+            .any(|c| matches!(c, Change::RenameTable { .. })),
+        "{changes:#?}"
+    );
+
+    // Not applied: the old schema still wanted, the new one already there, or no such schema.
+    let both = parsed(
+        "CREATE SCHEMA app;
+         CREATE SCHEMA core;
+         CREATE TYPE core.mood AS ENUM ('happy', 'sad');",
+    );
+    for (from, to, spec) in [
+        (&from, &both, "schema:app=core"),
+        (&both, &to, "schema:app=core"),
+        (&from, &to, "schema:nothing=core"),
+        (&from, &to, "schema:app=elsewhere"),
+    ] {
+        let changes = with_renames(from, to, &[spec]);
+        assert!(
+            !changes
+                .iter()
+                .any(|c| matches!(c, Change::RenameSchema { .. })),
+            "{spec}: {changes:#?}"
+        );
+    }
+}

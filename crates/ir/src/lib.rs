@@ -18,6 +18,7 @@ mod name;
 mod partition;
 mod policy;
 mod privilege;
+mod rename;
 mod sequence;
 mod stats;
 mod table;
@@ -39,6 +40,7 @@ pub use name::{QualifiedName, quote_ident, quote_literal, split_name};
 pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use privilege::{Grant, GrantTarget, all_privileges};
+pub use rename::rewrite_schema_qualifiers;
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use stats::{TableSizes, TableStats};
 pub use table::{

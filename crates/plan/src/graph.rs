@@ -43,6 +43,8 @@ pub(crate) enum Resource {
 /// The default place of a step in a plan, used to break ties between independent steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Phase {
+    /// A schema rename comes before every step, which all name objects by the new schema.
+    RenameSchema,
     DropView,
     DropTrigger,
     Rename,

@@ -104,7 +104,8 @@ pub fn plan(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOption
 /// [`Draft::finish`], so only those tables are measured.
 pub struct Draft {
     groups: Vec<Vec<graph::Planned>>,
-    /// For each planned step (in `groups` order), the existing tables it works on.
+    /// For each planned step (in `groups` order), the existing tables it works on, by their
+    /// names in the live database.
     tables: Vec<Vec<QualifiedName>>,
     from_fingerprint: String,
     to_fingerprint: String,
@@ -116,15 +117,27 @@ pub fn draft(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptio
         // The fingerprints of large schemas take a while: a second thread computes them
         // while the steps are planned.
         let fingerprints = scope.spawn(|| (from.fingerprint(), to.fingerprint()));
+        let renamed = renamed(from, changes);
+        let from = renamed.as_ref().unwrap_or(from);
         let context = postgres::Context::new(from, to, changes, options);
         let groups: Vec<Vec<graph::Planned>> = changes
             .iter()
             .map(|change| postgres::steps(change, &context))
             .collect();
+        let renames: Vec<&Change> = changes
+            .iter()
+            .filter(|c| matches!(c, Change::RenameSchema { .. } | Change::RenameTable { .. }))
+            .collect();
         let tables = groups
             .iter()
             .flatten()
-            .map(|planned| existing_tables(planned, from))
+            .map(|planned| {
+                let mut tables = existing_tables(planned, from);
+                for table in &mut tables {
+                    *table = live_name(table, &renames);
+                }
+                tables
+            })
             .collect();
         let (from_fingerprint, to_fingerprint) = fingerprints
             .join()
@@ -169,6 +182,42 @@ impl Draft {
             to_fingerprint: self.to_fingerprint,
         }
     }
+}
+
+/// `from` as the plan's schema and table renames leave it, which every later step sees
+/// (`None` when the changes rename neither): what the planner looks up about existing
+/// objects, such as the index a changed index replaces, is found under the new names.
+fn renamed(from: &Schema, changes: &[Change]) -> Option<Schema> {
+    let mut renamed: Option<Schema> = None;
+    for change in changes {
+        match change {
+            Change::RenameSchema { from: old, to: new } => renamed
+                .get_or_insert_with(|| from.clone())
+                .rename_namespace(old, new),
+            Change::RenameTable { from: old, to: new } => {
+                let schema = renamed.get_or_insert_with(|| from.clone());
+                if let Some(mut table) = schema.tables.remove(old) {
+                    table.name = new.clone();
+                    schema.tables.insert(new.clone(), table);
+                }
+            }
+            _ => {}
+        }
+    }
+    renamed
+}
+
+/// The name the table `name` (of the renamed schema) has in the live database.
+fn live_name(name: &QualifiedName, renames: &[&Change]) -> QualifiedName {
+    let mut live = name.clone();
+    for change in renames.iter().rev() {
+        match change {
+            Change::RenameTable { from, to } if live == *to => live = from.clone(),
+            Change::RenameSchema { from, to } if live.schema == *to => live.schema = from.clone(),
+            _ => {}
+        }
+    }
+    live
 }
 
 /// The tables of `from` a step works on, in the order of its resources.

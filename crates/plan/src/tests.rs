@@ -1519,3 +1519,56 @@ fn extension_drops_and_version_changes_are_flagged() {
     let unpinned = parsed("CREATE EXTENSION cube;");
     assert!(run(&parsed(&cube("1.5")), &unpinned).is_empty());
 }
+
+#[test]
+fn schema_rename_is_one_step_before_the_other_renames() {
+    let from = "CREATE SCHEMA app;
+        CREATE TYPE app.mood AS ENUM ('happy', 'sad');
+        CREATE TABLE app.users (id bigint PRIMARY KEY, mood app.mood DEFAULT 'sad', old_count int);
+        CREATE TABLE public.posts (id int, user_id bigint REFERENCES app.users (id));
+        CREATE VIEW public.v AS SELECT id, old_count FROM app.users WHERE mood <> 'happy'::app.mood;
+        CREATE INDEX users_mood ON app.users (mood);
+        CREATE TABLE app.gone (id int);";
+    let to = "CREATE SCHEMA core;
+        CREATE TYPE core.mood AS ENUM ('happy', 'sad');
+        CREATE TABLE core.users (id bigint PRIMARY KEY, mood core.mood DEFAULT 'sad', old_count int);
+        CREATE TABLE public.posts (id int, user_id bigint REFERENCES core.users (id));
+        CREATE VIEW public.v AS SELECT id, old_count FROM core.users WHERE mood <> 'happy'::core.mood;
+        CREATE INDEX users_mood_idx ON core.users (mood);";
+    let p = plan_with_renames(
+        from,
+        to,
+        &[
+            "schema:app=core",
+            "index:core.users_mood=core.users_mood_idx",
+        ],
+    );
+    let sql: Vec<&str> = p.steps.iter().map(|s| s.sql.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "ALTER SCHEMA app RENAME TO core",
+            "ALTER INDEX core.users_mood RENAME TO users_mood_idx",
+            "DROP TABLE core.gone",
+        ],
+        "{}",
+        p.to_sql()
+    );
+    assert_eq!(codes_of(&p), ["RENAME_SCHEMA", "DROP_TABLE"]);
+
+    // Without the hint, or with one that does not apply, everything in the schema is dropped
+    // and created again.
+    for renames in [&[][..], &["schema:app=other"], &["schema:nothing=core"]] {
+        let p = plan_with_renames(from, to, renames);
+        let codes = codes_of(&p);
+        assert!(!codes.contains(&"RENAME_SCHEMA"), "{codes:?}");
+        assert!(codes.contains(&"DROP_SCHEMA"), "{codes:?}");
+    }
+    // The old schema still wanted, or the new one already there: no rename.
+    let both = format!("{to}\nCREATE SCHEMA app;");
+    let p = plan_with_renames(from, &both, &["schema:app=core"]);
+    assert!(!codes_of(&p).contains(&"RENAME_SCHEMA"), "{}", p.to_sql());
+    let from_both = format!("{from}\nCREATE SCHEMA core;");
+    let p = plan_with_renames(&from_both, to, &["schema:app=core"]);
+    assert!(!codes_of(&p).contains(&"RENAME_SCHEMA"), "{}", p.to_sql());
+}

@@ -1,9 +1,10 @@
 //! Hints written in the desired SQL as comments. `-- schema:renamed-from OLD` at the end of the
 //! line where an object starts, or alone on the line before it, becomes a rename the differ
-//! takes, as `--rename` does: on a table (in `CREATE TABLE`; OLD may be schema-qualified in the
-//! same schema), a column, a named constraint (`CONSTRAINT name …` in `CREATE TABLE`, inline on
-//! a column or as a table constraint, or in `ALTER TABLE … ADD CONSTRAINT`), an index (in
-//! `CREATE INDEX`) or an enum value (a label of `CREATE TYPE … AS ENUM`; OLD bare or quoted).
+//! takes, as `--rename` does: on a schema (in `CREATE SCHEMA`; OLD a bare or quoted name), a
+//! table (in `CREATE TABLE`; OLD may be schema-qualified in the same schema), a column, a
+//! named constraint (`CONSTRAINT name …` in `CREATE TABLE`, inline on a column or as a table
+//! constraint, or in `ALTER TABLE … ADD CONSTRAINT`), an index (in `CREATE INDEX`) or an enum
+//! value (a label of `CREATE TYPE … AS ENUM`; OLD bare or quoted).
 //! A hint belongs to the last object that starts on its line before it; a hint alone on a line
 //! to the first object of the next line. `-- schema:using EXPR` on a column is the `USING`
 //! expression of a change of its type (the rest of the line, e.g. `amount::numeric / 100`).
@@ -21,6 +22,7 @@ const USING: &str = "-- schema:using";
 
 /// What a rename hint next to it renames.
 enum Target {
+    Schema(String),
     Table(QualifiedName),
     Column(QualifiedName, String),
     Constraint(QualifiedName, String),
@@ -56,6 +58,12 @@ impl Reader<'_> {
             NodeEnum::IndexStmt(s) => self.index_anchors(span, s),
             NodeEnum::AlterTableStmt(s) => self.alter_table_anchors(s),
             NodeEnum::CreateEnumStmt(s) => self.enum_anchors(span, s),
+            NodeEnum::CreateSchemaStmt(s) if self.schema.namespaces.contains_key(&s.schemaname) => {
+                vec![Anchor {
+                    at: span.start,
+                    target: Target::Schema(s.schemaname.clone()),
+                }]
+            }
             _ => Vec::new(),
         };
         self.rename_hints(span, anchors);
@@ -176,6 +184,15 @@ impl Reader<'_> {
             };
             let old = old_name(rest);
             match (&anchor.target, old.as_deref()) {
+                (Target::Schema(new), Some([old])) => self.renames.push(format!(
+                    "schema:{}={}",
+                    quote_ident(old),
+                    quote_ident(new)
+                )),
+                (Target::Schema(new), _) => self.warn(format!(
+                    "schema:renamed-from on schema {}: expected the schema's old name; hint ignored",
+                    quote_ident(new)
+                )),
                 (Target::Table(new), Some([old])) => self.renames.push(format!(
                     "{}={new}",
                     QualifiedName::new(new.schema.as_str(), old.as_str())
@@ -376,6 +393,22 @@ mod tests {
                 "public.t.amount: (amount * 100)::bigint",
                 "public.t.code: code::text::int"
             ]
+        );
+    }
+
+    #[test]
+    fn hints_name_the_old_schema() {
+        let sql = "-- schema:renamed-from app\nCREATE SCHEMA core;\nCREATE SCHEMA \"New\"; -- schema:renamed-from \"Old One\"\nCREATE SCHEMA plain;\nCREATE SCHEMA bad; -- schema:renamed-from a.b\n";
+        let parsed = parse_sql(sql, "t.sql").unwrap();
+        assert_eq!(
+            parsed.hints.renames,
+            ["schema:app=core", "schema:\"Old One\"=\"New\""]
+        );
+        let warnings: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("t.sql:5:") && warnings[0].contains("hint ignored"),
+            "{warnings:?}"
         );
     }
 

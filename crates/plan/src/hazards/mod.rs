@@ -32,6 +32,7 @@ mod partition_key_change;
 mod policy_change;
 mod rename_column;
 mod rename_enum_value;
+mod rename_schema;
 mod rename_table;
 mod replica_identity_change;
 mod revoke_privilege;
@@ -72,6 +73,7 @@ pub use partition_key_change::PARTITION_KEY_CHANGE;
 pub use policy_change::POLICY_CHANGE;
 pub use rename_column::RENAME_COLUMN;
 pub use rename_enum_value::RENAME_ENUM_VALUE;
+pub use rename_schema::RENAME_SCHEMA;
 pub use rename_table::RENAME_TABLE;
 pub use replica_identity_change::REPLICA_IDENTITY_CHANGE;
 pub use revoke_privilege::REVOKE_PRIVILEGE;
@@ -128,6 +130,7 @@ pub const ALL: &[HazardKind] = &[
     DROP_FUNCTION,
     DROP_VIEW,
     DROP_EXTENSION,
+    RENAME_SCHEMA,
     RENAME_TABLE,
     RENAME_COLUMN,
     RENAME_ENUM_VALUE,

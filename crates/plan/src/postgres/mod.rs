@@ -999,6 +999,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         }
         Change::CreateTable(t) => create_table(t),
         Change::DropTable(t) => drop_table(t, ctx),
+        Change::RenameSchema { from, to } => renames::rename_schema(from, to),
         Change::RenameTable { from, to } => renames::rename_table(from, to),
         Change::RenameColumn { table, from, to } => renames::rename_column(table, from, to),
         Change::RenameIndex { table, from, to } => renames::rename_index(table, from, to),

@@ -1,11 +1,40 @@
-//! Renames taken from rename hints: tables, columns, indexes, constraints and enum values
-//! renamed in place, early in a plan (before anything is created under the new names). Each
-//! is one brief catalog change; a key's or exclusion constraint's index is renamed with it.
+//! Renames taken from rename hints: schemas, tables, columns, indexes, constraints and enum
+//! values renamed in place, early in a plan (before anything is created under the new names;
+//! a schema rename before everything). Each is one brief catalog change; a key's or
+//! exclusion constraint's index is renamed with it.
 
 use super::{access_exclusive, column_object, constraint_object, index_name};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_ir::{QualifiedName, quote_ident, quote_literal};
+
+/// `ALTER SCHEMA … RENAME TO …`: everything in the schema goes along.
+pub(crate) fn rename_schema(from: &str, to: &str) -> Vec<Planned> {
+    vec![
+        Planned::new(
+            Phase::RenameSchema,
+            "rename_schema",
+            quote_ident(from),
+            format!(
+                "ALTER SCHEMA {} RENAME TO {}",
+                quote_ident(from),
+                quote_ident(to)
+            ),
+        )
+        .removes([Resource::Namespace(from.to_string())])
+        .provides([Resource::Namespace(to.to_string())])
+        .lock(format!(
+            "ACCESS EXCLUSIVE on the schema {} (brief)",
+            quote_ident(from)
+        ))
+        .hazard(hazards::RENAME_SCHEMA.with_message(format!(
+            "schema {} renamed to {}: {}",
+            quote_ident(from),
+            quote_ident(to),
+            hazards::RENAME_SCHEMA.summary
+        ))),
+    ]
+}
 
 pub(crate) fn rename_table(from: &QualifiedName, to: &QualifiedName) -> Vec<Planned> {
     vec![

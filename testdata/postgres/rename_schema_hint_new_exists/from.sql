@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE SCHEMA core;
+CREATE TABLE app.t (id integer);

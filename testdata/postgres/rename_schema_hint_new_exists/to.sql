@@ -1,0 +1,3 @@
+-- schema:renamed-from app
+CREATE SCHEMA core;
+CREATE TABLE core.t (id integer);
