@@ -10,10 +10,10 @@ use crate::model::Step;
 use petgraph::graph::{DiGraph, NodeIndex};
 use schema_ir::QualifiedName;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BinaryHeap, HashMap};
 
 /// Something a step creates, needs or removes.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Resource {
     Namespace(String),
     Type(QualifiedName),
@@ -173,21 +173,25 @@ struct Roles {
 /// order.
 pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
     let mut steps: Vec<Planned> = Vec::new();
-    let mut graph: DiGraph<usize, ()> = DiGraph::new();
+    // Edges are collected, then deduplicated at once: one step (the type a thousand tables
+    // use) can have thousands of them, and adding each while checking for duplicates would
+    // be quadratic.
+    let mut edges: Vec<(u32, u32)> = Vec::new();
     for group in groups {
         let mut previous: Option<usize> = None;
         for planned in group {
             let index = steps.len();
-            graph.add_node(index);
             if let (true, Some(p)) = (planned.after_previous, previous) {
-                graph.update_edge(NodeIndex::new(p), NodeIndex::new(index), ());
+                edges.push((p as u32, index as u32));
             }
             previous = Some(index);
             steps.push(planned);
         }
     }
 
-    let mut roles: BTreeMap<&Resource, Roles> = BTreeMap::new();
+    // The roles of each resource; which resource is looked at first does not matter, the
+    // edges are sorted below.
+    let mut roles: HashMap<&Resource, Roles> = HashMap::new();
     for (i, s) in steps.iter().enumerate() {
         for r in &s.provides {
             roles.entry(r).or_default().providers.push(i);
@@ -204,7 +208,7 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
     }
     let mut edge = |a: usize, b: usize| {
         if a != b {
-            graph.update_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+            edges.push((a as u32, b as u32));
         }
     };
     for role in roles.values() {
@@ -224,6 +228,13 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
             }
         }
     }
+    edges.sort_unstable();
+    edges.dedup();
+    let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(steps.len(), edges.len());
+    for _ in 0..steps.len() {
+        graph.add_node(());
+    }
+    graph.extend_with_edges(&edges);
 
     let keys: Vec<_> = steps
         .iter()
