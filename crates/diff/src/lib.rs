@@ -34,7 +34,7 @@ pub struct DiffOptions {
 /// The changes that turn `from` into `to`, in a deterministic order.
 pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     let (renamed, mut changes) = rename::apply(from, to, &options.renames);
-    let from = &renamed;
+    let from = renamed.as_ref().unwrap_or(from);
 
     for (name, ns) in &to.namespaces {
         match from.namespaces.get(name) {

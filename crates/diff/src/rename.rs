@@ -191,8 +191,16 @@ impl fmt::Display for Rename {
 
 /// `from` with the applicable renames done, and the rename changes. Schema renames come
 /// first, then table renames, then column, index and constraint renames, so each names its
-/// schema and table by their new names.
-pub(crate) fn apply(from: &Schema, to: &Schema, renames: &[Rename]) -> (Schema, Vec<Change>) {
+/// schema and table by their new names. `None` instead of the schema when no rename
+/// applies: the current schema is then compared as it is.
+pub(crate) fn apply(
+    from: &Schema,
+    to: &Schema,
+    renames: &[Rename],
+) -> (Option<Schema>, Vec<Change>) {
+    if renames.is_empty() {
+        return (None, Vec::new());
+    }
     let mut renamed = from.clone();
     let mut changes = Vec::new();
     let mut sorted = renames.to_vec();
@@ -203,6 +211,7 @@ pub(crate) fn apply(from: &Schema, to: &Schema, renames: &[Rename]) -> (Schema, 
             changes.push(change);
         }
     }
+    let renamed = (!changes.is_empty()).then_some(renamed);
     (renamed, changes)
 }
 

@@ -191,7 +191,7 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
 
     // The roles of each resource; which resource is looked at first does not matter, the
     // edges are sorted below.
-    let mut roles: HashMap<&Resource, Roles> = HashMap::new();
+    let mut roles: HashMap<&Resource, Roles> = HashMap::with_capacity(steps.len());
     for (i, s) in steps.iter().enumerate() {
         for r in &s.provides {
             roles.entry(r).or_default().providers.push(i);
