@@ -31,6 +31,26 @@ fn lint(args: &[&str]) -> Output {
     lint_in(dir.path(), args)
 }
 
+/// Writes `from` and `to` to files and returns a runner of `schema lint --format sql` on
+/// them with extra arguments (the directory lives as long as the guard).
+fn lint_sql_files(from: &str, to: &str) -> (tempfile::TempDir, impl Fn(&[&str]) -> Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("from.sql"), from).unwrap();
+    std::fs::write(dir.path().join("to.sql"), to).unwrap();
+    let path = dir.path().to_path_buf();
+    let run = move |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_schema"))
+            .args([
+                "lint", "--format", "sql", "--from", "from.sql", "--to", "to.sql",
+            ])
+            .args(extra)
+            .current_dir(&path)
+            .output()
+            .unwrap()
+    };
+    (dir, run)
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -145,22 +165,7 @@ fn formats_mark_denied_hazards() {
 
 #[test]
 fn rename_flag_turns_drop_and_add_into_a_rename() {
-    let dir = tempfile::tempdir().unwrap();
-    let from = dir.path().join("from.sql");
-    let to = dir.path().join("to.sql");
-    std::fs::write(&from, "CREATE TABLE t (a integer);").unwrap();
-    std::fs::write(&to, "CREATE TABLE t (b integer);").unwrap();
-    let run = |extra: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_schema"))
-            .args(["lint", "--format", "sql", "--from"])
-            .arg(&from)
-            .arg("--to")
-            .arg(&to)
-            .args(extra)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let (_dir, run) = lint_sql_files("CREATE TABLE t (a integer);", "CREATE TABLE t (b integer);");
     assert_eq!(run(&[]).status.code(), Some(3), "drop + add loses data");
     let out = run(&["--rename", "public.t.a=public.t.b"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -226,22 +231,10 @@ fn rename_flag_takes_indexes_constraints_and_enum_values() {
 
 #[test]
 fn rename_flag_takes_a_schema() {
-    let dir = tempfile::tempdir().unwrap();
-    let from = dir.path().join("from.sql");
-    let to = dir.path().join("to.sql");
-    std::fs::write(&from, "CREATE SCHEMA app; CREATE TABLE app.t (a integer);").unwrap();
-    std::fs::write(&to, "CREATE SCHEMA core; CREATE TABLE core.t (a integer);").unwrap();
-    let run = |extra: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_schema"))
-            .args(["lint", "--format", "sql", "--from"])
-            .arg(&from)
-            .arg("--to")
-            .arg(&to)
-            .args(extra)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let (_dir, run) = lint_sql_files(
+        "CREATE SCHEMA app; CREATE TABLE app.t (a integer);",
+        "CREATE SCHEMA core; CREATE TABLE core.t (a integer);",
+    );
     assert_eq!(run(&[]).status.code(), Some(3), "drop + create loses data");
     let out = run(&["--rename", "schema:app=core"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
