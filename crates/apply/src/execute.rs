@@ -64,7 +64,11 @@ pub enum Event<'a> {
 
 /// A step that failed, and how many steps were committed before it.
 #[derive(Debug, thiserror::Error)]
-#[error("step {number} ({kind} {object}) failed{attempts}: {source}\n  {sql}", attempts = attempts_note(*.attempts))]
+#[error(
+    "step {number} ({kind} {object}) failed{attempts}: {error}\n  {sql}",
+    attempts = attempts_note(*.attempts),
+    error = schema_inspect::describe(.source)
+)]
 pub struct StepError {
     pub number: usize,
     pub kind: String,

@@ -107,7 +107,7 @@ pub struct Outcome {
 pub enum ApplyError {
     #[error(transparent)]
     Inspect(#[from] InspectError),
-    #[error("{0}")]
+    #[error("{}", schema_inspect::describe(.0))]
     Database(#[from] sqlx::Error),
     #[error(
         "another run holds the migration lock; gave up after waiting {}s (raise --lock-wait)",
@@ -126,7 +126,10 @@ pub enum ApplyError {
     NotConfirmed(String),
     #[error("{0}")]
     Step(#[from] StepError),
-    #[error("cannot record the run in the history table: {0}")]
+    #[error(
+        "cannot record the run in the history table: {}",
+        schema_inspect::describe(.0)
+    )]
     History(#[source] sqlx::Error),
     #[error(
         "the database is not in the desired state after applying; still to do:\n{}",

@@ -34,7 +34,7 @@ pub enum InspectError {
     #[error("cannot connect to the database: {0}")]
     Connect(String),
     /// A catalog query failed.
-    #[error("catalog query failed: {0}")]
+    #[error("catalog query failed: {}", describe(.0))]
     Query(#[from] sqlx::Error),
     /// A definition printed by the catalog that the parser rejected.
     #[error("cannot read catalog definition: {0}")]
@@ -44,6 +44,27 @@ pub enum InspectError {
     Unsupported(String),
 }
 
+/// A database error as users read it: the server's message with its detail, hint and
+/// SQLSTATE. (sqlx's own text ends with the line of PostgreSQL's C source that raised the
+/// error, "at line 629", which reads like a line of the user's SQL.)
+pub fn describe(error: &sqlx::Error) -> String {
+    let sqlx::Error::Database(db) = error else {
+        return error.to_string();
+    };
+    let mut text = db.message().to_string();
+    if let Some(code) = db.code() {
+        text.push_str(&format!(" (SQLSTATE {code})"));
+    }
+    if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+        for (label, value) in [("detail", pg.detail()), ("hint", pg.hint())] {
+            if let Some(value) = value {
+                text.push_str(&format!("\n  {label}: {value}"));
+            }
+        }
+    }
+    text
+}
+
 /// Opens a connection. The URL's `sslmode` and the usual `PG*` environment variables apply.
 pub async fn connect(url: &str) -> Result<PgConnection, InspectError> {
     let options = sqlx::postgres::PgConnectOptions::from_str(url)
@@ -51,7 +72,7 @@ pub async fn connect(url: &str) -> Result<PgConnection, InspectError> {
     options
         .connect()
         .await
-        .map_err(|e| InspectError::Connect(redact::redact(url, &e.to_string())))
+        .map_err(|e| InspectError::Connect(redact::redact(url, &describe(&e))))
 }
 
 /// Reads the managed objects of the database behind `conn` into a schema.
