@@ -211,13 +211,19 @@ pub async fn pending_on(
         server_version: schema_inspect::server_version(conn).await? / 10000,
         ..planning.clone()
     };
-    let live = filter.apply(invalid::without(
+    // Unmanaged privileges are kept as the database has them, so they are read.
+    let current = ObjectFilter {
+        privileges: true,
+        ..filter.clone()
+    };
+    let live = current.apply(invalid::without(
         &schema_inspect::inspect(conn, &options).await?,
         &invalid,
     ));
     let desired = filter.apply(desired.clone());
     let diff = DiffOptions {
         renames: renames.to_vec(),
+        keep_privileges: !filter.privileges,
     };
     let changes = schema_diff::diff(&live, &desired, &diff);
     let draft = schema_plan::draft(&live, &desired, &changes, &planning);
@@ -376,7 +382,8 @@ async fn run_and_verify(
     let executed = execute::run(conn, plan, &options.settings, filter, report).await?;
     let (remaining, live, _) =
         pending_on(conn, desired, filter, &options.planning, &options.renames).await?;
-    if live.fingerprint() != desired.fingerprint() {
+    // Privileges that are not managed are the database's own, not part of the comparison.
+    if filter.apply(live).fingerprint() != desired.fingerprint() {
         return Err(ApplyError::Verify(remaining));
     }
     Ok(executed)

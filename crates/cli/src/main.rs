@@ -120,9 +120,14 @@ impl cli::Pair {
             (None, Source::Database(_)) => 0,
             (None, _) => schema_plan::NEWEST_POSTGRES,
         };
+        // Unmanaged privileges are kept as the current side has them, so they are read.
+        let current = schema_ir::ObjectFilter {
+            privileges: true,
+            ..filter.clone()
+        };
         let from_side = async {
             let Source::Database(url) = &source else {
-                return Ok((source.load(&filter).await?, None));
+                return Ok((source.load(&current).await?, None));
             };
             // The plan is for the live version; the connection stays open to measure the
             // tables the hazards cite once the plan is drafted.
@@ -130,7 +135,7 @@ impl cli::Pair {
             if planning.server_version == 0 {
                 planning.server_version = schema_inspect::server_version(&mut conn).await? / 10000;
             }
-            let live = source::inspect(&mut conn, &filter).await?;
+            let live = source::inspect(&mut conn, &current).await?;
             Ok::<_, Failure>((live, Some(conn)))
         };
         let to_source = Source::parse(&self.to)?;
@@ -138,6 +143,7 @@ impl cli::Pair {
             tokio::try_join!(from_side, to_source.load_with_hints(&filter))?;
         let options = DiffOptions {
             renames: renames(self.renames.iter().chain(&hints.renames))?,
+            keep_privileges: !filter.privileges,
         };
         planning.casts = casts(&hints);
         let changes = schema_diff::diff(&from, &to, &options);

@@ -681,3 +681,83 @@ async fn concurrent_index_builds_report_their_progress() {
         "{phases:?}"
     );
 }
+
+#[tokio::test]
+async fn unmanaged_privileges_are_kept_and_given_back_to_a_rebuilt_view() {
+    let Some(db) = TestDatabase::create().await else {
+        return;
+    };
+    db.execute(
+        "CREATE TABLE public.t (id integer, v text);
+         CREATE VIEW public.tv AS SELECT id, v FROM public.t;
+         GRANT SELECT ON public.t TO pg_monitor;
+         GRANT SELECT ON public.tv TO pg_monitor;
+         CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+         REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;",
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // The view loses a column (drop and create); the files say nothing of privileges; a new
+    // function comes with PostgreSQL's default privileges.
+    let to = file(
+        dir.path(),
+        "to.sql",
+        "CREATE TABLE public.t (id integer, v text);
+         CREATE VIEW public.tv AS SELECT id FROM public.t;
+         CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+         CREATE FUNCTION public.g() RETURNS integer LANGUAGE sql AS 'SELECT 2';",
+    );
+    let plan = schema(&["plan", "--from", db.url(), "--to", &to, "--format", "sql"]);
+    let sql = out(&plan);
+    assert!(
+        sql.contains("DROP VIEW public.tv")
+            && sql.contains("GRANT SELECT ON TABLE public.tv TO pg_monitor")
+            && !sql.contains("REVOKE")
+            && !sql.contains("public.t TO"),
+        "{sql}{}",
+        err(&plan)
+    );
+    let applied = schema(&["apply", "--url", db.url(), "--to", &to, "--auto-approve"]);
+    assert_eq!(code(&applied), 0, "{}{}", out(&applied), err(&applied));
+    assert_eq!(
+        strings(
+            &db,
+            "SELECT table_name::text FROM information_schema.role_table_grants \
+             WHERE grantee = 'pg_monitor' ORDER BY 1"
+        )
+        .await,
+        ["t", "tv"]
+    );
+    assert_eq!(
+        strings(
+            &db,
+            "SELECT p.proname || ' ' || has_function_privilege('public', p.oid, 'EXECUTE') \
+             FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1"
+        )
+        .await,
+        ["f false", "g true"]
+    );
+    // Nothing left to do, and with --with-privileges the files' (absent) grants are wanted.
+    let again = schema(&["plan", "--from", db.url(), "--to", &to, "--format", "sql"]);
+    assert!(
+        !out(&again).contains("GRANT") && !out(&again).contains("DROP"),
+        "{}",
+        out(&again)
+    );
+    let managed = schema(&[
+        "plan",
+        "--from",
+        db.url(),
+        "--to",
+        &to,
+        "--format",
+        "sql",
+        "--with-privileges",
+    ]);
+    assert!(
+        out(&managed).contains("REVOKE SELECT ON TABLE public.tv FROM pg_monitor"),
+        "{}",
+        out(&managed)
+    );
+}

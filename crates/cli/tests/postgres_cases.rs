@@ -84,6 +84,7 @@ fn parse(case: &Path, file: &str) -> Result<Schema, Failed> {
 
 fn plan(from: &Schema, to: &Schema, config: &CaseConfig) -> Plan {
     let options = DiffOptions {
+        keep_privileges: false,
         renames: config
             .renames
             .iter()

@@ -2,7 +2,8 @@
 //! one whose grant option changes is granted again with it, or has it revoked. An object the
 //! plan creates (or drops and creates again, like a rebuilt view) starts from PostgreSQL's
 //! default privileges, so its grants are all given again; the grants of an object the plan
-//! drops go with it.
+//! drops go with it. When privileges are not managed, the current grants are the desired
+//! ones: nothing is granted or revoked, except that a re-created object gets its grants back.
 
 use crate::Change;
 use schema_ir::{Grant, GrantTarget, Schema};
@@ -69,7 +70,9 @@ fn is_default(g: &Grant) -> bool {
         && !g.with_grant_option
 }
 
-pub(crate) fn diff_grants(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
+/// The grant changes; with `keep`, the grants of `from` are the desired ones (see
+/// [`crate::DiffOptions::keep_privileges`]), but not those of objects the plan drops for good.
+pub(crate) fn diff_grants(from: &Schema, to: &Schema, keep: bool, changes: &mut Vec<Change>) {
     let (created, dropped) = touched(changes);
     let default_of = |target: &GrantTarget| -> Vec<Grant> {
         match target {
@@ -82,6 +85,26 @@ pub(crate) fn diff_grants(from: &Schema, to: &Schema, changes: &mut Vec<Change>)
             _ => Vec::new(),
         }
     };
+    // Kept privileges: the current grants, less those of objects dropped for good; a new
+    // object has what PostgreSQL gives it.
+    let kept: BTreeSet<Grant>;
+    let desired = if keep {
+        kept = from
+            .grants
+            .iter()
+            .filter(|g| within(&g.target, &created) || !within(&g.target, &dropped))
+            .cloned()
+            .chain(
+                created
+                    .iter()
+                    .filter(|t| !dropped.contains(*t))
+                    .flat_map(default_of),
+            )
+            .collect();
+        &kept
+    } else {
+        &to.grants
+    };
     // The grants each object has once the other changes have run.
     let mut before: BTreeSet<Grant> = from
         .grants
@@ -89,7 +112,7 @@ pub(crate) fn diff_grants(from: &Schema, to: &Schema, changes: &mut Vec<Change>)
         .filter(|g| !within(&g.target, &created) && !within(&g.target, &dropped))
         .cloned()
         .collect();
-    let targets: BTreeSet<&GrantTarget> = to.grants.iter().map(|g| &g.target).collect();
+    let targets: BTreeSet<&GrantTarget> = desired.iter().map(|g| &g.target).collect();
     for target in created
         .iter()
         .chain(targets.into_iter().filter(|t| within(t, &created)))
@@ -97,7 +120,7 @@ pub(crate) fn diff_grants(from: &Schema, to: &Schema, changes: &mut Vec<Change>)
         before.extend(default_of(target));
     }
     let old: BTreeMap<_, _> = before.iter().map(|g| (g.identity(), g)).collect();
-    let new: BTreeMap<_, _> = to.grants.iter().map(|g| (g.identity(), g)).collect();
+    let new: BTreeMap<_, _> = desired.iter().map(|g| (g.identity(), g)).collect();
     for (id, g) in &new {
         match old.get(id) {
             None => changes.push(Change::Grant((*g).clone())),

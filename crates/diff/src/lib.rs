@@ -29,6 +29,10 @@ use schema_ir::Schema;
 pub struct DiffOptions {
     /// Objects to rename instead of dropping and re-creating (see [`Rename`]).
     pub renames: Vec<Rename>,
+    /// Privileges are not managed: the desired schema's grants are ignored, every object
+    /// keeps the grants it has in the current schema, and one the plan re-creates (a
+    /// rebuilt view, a function dropped and created again) is given them again.
+    pub keep_privileges: bool,
 }
 
 /// The changes that turn `from` into `to`, in a deterministic order.
@@ -126,7 +130,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);
-    grants::diff_grants(from, to, &mut changes);
+    grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes
 }
 

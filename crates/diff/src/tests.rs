@@ -491,7 +491,14 @@ fn parsed(sql: &str) -> Schema {
 
 fn with_renames(from: &Schema, to: &Schema, specs: &[&str]) -> Vec<Change> {
     let renames = specs.iter().map(|s| Rename::parse(s).unwrap()).collect();
-    diff(from, to, &DiffOptions { renames })
+    diff(
+        from,
+        to,
+        &DiffOptions {
+            renames,
+            ..Default::default()
+        },
+    )
 }
 
 #[test]

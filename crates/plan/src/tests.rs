@@ -856,6 +856,7 @@ fn rename_hints_plan_renames_first() {
     let from = parsed("CREATE TABLE a (x integer); CREATE TABLE keep (k integer);");
     let to = parsed("CREATE TABLE b (y integer, z integer); CREATE TABLE keep (k integer);");
     let options = DiffOptions {
+        keep_privileges: false,
         renames: vec![
             schema_diff::Rename::parse("public.b.x=public.b.y").unwrap(),
             schema_diff::Rename::parse("public.a=public.b").unwrap(),
@@ -1415,6 +1416,7 @@ fn timeouts_come_from_the_options() {
 fn plan_with_renames(from: &str, to: &str, renames: &[&str]) -> Plan {
     let (from, to) = (parsed(from), parsed(to));
     let options = DiffOptions {
+        keep_privileges: false,
         renames: renames
             .iter()
             .map(|r| schema_diff::Rename::parse(r).unwrap())
