@@ -216,7 +216,7 @@ pub async fn pending_on(
         privileges: true,
         ..filter.clone()
     };
-    let live = current.apply(invalid::without(
+    let mut live = current.apply(invalid::without(
         &schema_inspect::inspect(conn, &options).await?,
         &invalid,
     ));
@@ -226,6 +226,8 @@ pub async fn pending_on(
         keep_privileges: !filter.privileges,
     };
     let changes = schema_diff::diff(&live, &desired, &diff);
+    // Kept privileges served the diff; the plan and its fingerprints are of what is managed.
+    live = filter.apply(live);
     let draft = schema_plan::draft(&live, &desired, &changes, &planning);
     let sizes = schema_inspect::table_sizes(conn, &draft.sized_tables()).await?;
     Ok((draft.finish(&sizes, &planning), live, invalid))
@@ -382,8 +384,7 @@ async fn run_and_verify(
     let executed = execute::run(conn, plan, &options.settings, filter, report).await?;
     let (remaining, live, _) =
         pending_on(conn, desired, filter, &options.planning, &options.renames).await?;
-    // Privileges that are not managed are the database's own, not part of the comparison.
-    if filter.apply(live).fingerprint() != desired.fingerprint() {
+    if live.fingerprint() != desired.fingerprint() {
         return Err(ApplyError::Verify(remaining));
     }
     Ok(executed)

@@ -139,7 +139,7 @@ impl cli::Pair {
             Ok::<_, Failure>((live, Some(conn)))
         };
         let to_source = Source::parse(&self.to)?;
-        let ((from, conn), (to, hints)) =
+        let ((mut from, conn), (to, hints)) =
             tokio::try_join!(from_side, to_source.load_with_hints(&filter))?;
         let options = DiffOptions {
             renames: renames(self.renames.iter().chain(&hints.renames))?,
@@ -147,6 +147,8 @@ impl cli::Pair {
         };
         planning.casts = casts(&hints);
         let changes = schema_diff::diff(&from, &to, &options);
+        // Kept privileges served the diff; the plan and its fingerprints are of what is managed.
+        from = filter.apply(from);
         let draft = schema_plan::draft(&from, &to, &changes, &planning);
         let mut sizes = schema_ir::TableSizes::new();
         if let Some(mut conn) = conn {
