@@ -189,8 +189,10 @@ pub enum Change {
     DropPartition {
         table: QualifiedName,
         partition: Partition,
+        /// The partitions under a partitioned partition that `DROP TABLE` drops with it.
+        under: Vec<QualifiedName>,
     },
-    /// A partition's bound changed: it is detached and attached again.
+    /// A partition's bound or parent changed: it is detached and attached again.
     SetPartitionBound {
         table: QualifiedName,
         from: Partition,

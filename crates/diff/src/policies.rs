@@ -1,11 +1,13 @@
 //! Table options, partitions and row-level security of a table that exists on both sides:
-//! partitions (a new bound detaches and attaches again), persistence,
+//! partitions (a new bound or parent detaches and attaches again, a new key of a partitioned
+//! partition drops and creates it again with its partitions), persistence,
 //! storage parameters, replica identity, whether row-level security is enabled and forced,
 //! and the policies (matched by name; altered in place when `ALTER POLICY` can, otherwise
 //! dropped and created again).
 
 use crate::change::{Change, CommentTarget};
-use schema_ir::Table;
+use schema_ir::{QualifiedName, Table};
+use std::collections::BTreeSet;
 
 /// Changes of the options, partitions and policies of `new`, given the columns whose type
 /// changes or which go away (a policy naming one is dropped and created again around it:
@@ -37,39 +39,7 @@ pub(crate) fn diff_options(
             to: new.replica_identity.clone(),
         });
     }
-    for (name, partition) in &new.partitions {
-        match old.partitions.get(name) {
-            None => out.push(Change::CreatePartition {
-                table: table.clone(),
-                partition: partition.clone(),
-                beside_default: old.partitions.values().any(|p| p.bound.key == "DEFAULT"),
-            }),
-            Some(before) => {
-                if before.bound != partition.bound {
-                    out.push(Change::SetPartitionBound {
-                        table: table.clone(),
-                        from: before.clone(),
-                        to: partition.clone(),
-                    });
-                }
-                if before.comment != partition.comment {
-                    out.push(Change::SetComment {
-                        target: CommentTarget::Table { name: name.clone() },
-                        from: before.comment.clone(),
-                        to: partition.comment.clone(),
-                    });
-                }
-            }
-        }
-    }
-    for (name, partition) in &old.partitions {
-        if !new.partitions.contains_key(name) {
-            out.push(Change::DropPartition {
-                table: table.clone(),
-                partition: partition.clone(),
-            });
-        }
-    }
+    diff_partitions(old, new, out);
     for (name, policy) in &new.policies {
         match old.policies.get(name) {
             None => out.push(Change::CreatePolicy {
@@ -127,6 +97,87 @@ pub(crate) fn diff_options(
             from: (old.row_security, old.force_row_security),
             to: (new.row_security, new.force_row_security),
             policies: new.policies.keys().cloned().collect(),
+        });
+    }
+}
+
+/// Partitions at any depth, matched by name.
+fn diff_partitions(old: &Table, new: &Table, out: &mut Vec<Change>) {
+    let table = &new.name;
+    // PostgreSQL cannot change how a partition is partitioned: it is created again, and so
+    // is every partition under it.
+    let mut rebuilt: BTreeSet<&QualifiedName> = BTreeSet::new();
+    for (name, partition) in &new.partitions {
+        if let Some(before) = old.partitions.get(name)
+            && before.partition_by != partition.partition_by
+        {
+            rebuilt.insert(name);
+            rebuilt.extend(old.sub_partitions(name).iter().map(|p| &p.name));
+            rebuilt.extend(new.sub_partitions(name).iter().map(|p| &p.name));
+        }
+    }
+    for (name, partition) in &new.partitions {
+        match old.partitions.get(name) {
+            Some(before) if !rebuilt.contains(name) => {
+                if before.bound != partition.bound || before.parent != partition.parent {
+                    out.push(Change::SetPartitionBound {
+                        table: table.clone(),
+                        from: before.clone(),
+                        to: partition.clone(),
+                    });
+                }
+                if before.comment != partition.comment {
+                    out.push(Change::SetComment {
+                        target: CommentTarget::Table { name: name.clone() },
+                        from: before.comment.clone(),
+                        to: partition.comment.clone(),
+                    });
+                }
+            }
+            _ => {
+                let parent = new.partition_parent(partition);
+                out.push(Change::CreatePartition {
+                    table: table.clone(),
+                    partition: partition.clone(),
+                    beside_default: !rebuilt.contains(parent)
+                        && old
+                            .partitions
+                            .values()
+                            .any(|p| p.bound.key == "DEFAULT" && old.partition_parent(p) == parent),
+                });
+            }
+        }
+    }
+    // A partition dropped under a dropped partition goes with it.
+    let dropped: BTreeSet<&QualifiedName> = old
+        .partitions
+        .keys()
+        .filter(|name| !new.partitions.contains_key(*name) || rebuilt.contains(name))
+        .collect();
+    for name in &dropped {
+        let partition = &old.partitions[*name];
+        if partition
+            .parent
+            .as_ref()
+            .is_some_and(|p| dropped.contains(p))
+        {
+            continue;
+        }
+        let mut under = Vec::new();
+        let mut next = vec![*name];
+        while let Some(parent) = next.pop() {
+            for p in old.partitions.values() {
+                if p.parent.as_ref() == Some(parent) && dropped.contains(&p.name) {
+                    under.push(p.name.clone());
+                    next.push(&p.name);
+                }
+            }
+        }
+        under.sort();
+        out.push(Change::DropPartition {
+            table: table.clone(),
+            partition: partition.clone(),
+            under,
         });
     }
 }

@@ -181,10 +181,11 @@ impl Schema {
                     expr.sql = expr.key.clone();
                 }
             }
-            for partition in table.partitions.values_mut() {
+            let keys = table.partitions.values_mut().map(|partition| {
                 partition.bound.sql = partition.bound.key.clone();
-            }
-            if let Some(key) = &mut table.partition_by {
+                &mut partition.partition_by
+            });
+            for key in keys.chain([&mut table.partition_by]).flatten() {
                 for k in &mut key.keys {
                     if let IndexTarget::Expression(e) = &mut k.target {
                         e.sql = e.key.clone();

@@ -2,8 +2,10 @@
 //! is named and has a bound (`FOR VALUES FROM ('2024-01-01') TO (MAXVALUE)`, `FOR VALUES IN
 //! ('a', 'b')`, `FOR VALUES WITH (modulus 4, remainder 0)`, `DEFAULT`) whose key spells every
 //! value as the key column's type prints it, so a file and the catalog agree.
-//! A partition's columns, keys and indexes are those of its parent; what a partition adds on
-//! its own, and partitions of partitions, are not managed.
+//! A partition can be partitioned in turn (`CREATE TABLE … PARTITION OF … PARTITION BY …`):
+//! every partition, at any depth, is kept flat in the table's map and names the partition it
+//! belongs to, so a name is looked up in one place. A partition's columns, keys and indexes
+//! are those of the table; what a partition adds on its own is not managed.
 
 use crate::expr::Expr;
 use crate::name::QualifiedName;
@@ -41,4 +43,22 @@ pub struct Partition {
     pub bound: Expr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The partition this one is a partition of; none when it is a partition of the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<QualifiedName>,
+    /// `PARTITION BY …` of a partition that is partitioned in turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<PartitionKey>,
+}
+
+impl Partition {
+    pub fn new(name: QualifiedName, bound: Expr) -> Partition {
+        Partition {
+            name,
+            bound,
+            comment: None,
+            parent: None,
+            partition_by: None,
+        }
+    }
 }

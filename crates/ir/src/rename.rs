@@ -100,14 +100,18 @@ impl Schema {
                 r.opt_expr(&mut p.using);
                 r.opt_expr(&mut p.with_check);
             }
-            if let Some(key) = &mut t.partition_by {
+            t.partitions = rekey(std::mem::take(&mut t.partitions), &r, |p| &mut p.name);
+            let keys = t.partitions.values_mut().map(|p| {
+                r.expr(&mut p.bound);
+                if let Some(parent) = &mut p.parent {
+                    r.name(parent);
+                }
+                &mut p.partition_by
+            });
+            for key in keys.chain([&mut t.partition_by]).flatten() {
                 for k in &mut key.keys {
                     r.index_key(k);
                 }
-            }
-            t.partitions = rekey(std::mem::take(&mut t.partitions), &r, |p| &mut p.name);
-            for p in t.partitions.values_mut() {
-                r.expr(&mut p.bound);
             }
         }
         self.views = rekey(std::mem::take(&mut self.views), &r, |v| &mut v.name);

@@ -121,6 +121,35 @@ impl Table {
             .chain(self.exclusions.keys().map(String::as_str))
     }
 
+    /// The relation partition `p` of this table is attached to: the table or a partition.
+    pub fn partition_parent<'a>(&'a self, p: &'a Partition) -> &'a QualifiedName {
+        p.parent.as_ref().unwrap_or(&self.name)
+    }
+
+    /// The partition key of `parent`, the table itself or one of its partitions.
+    pub fn partition_key_of(&self, parent: &QualifiedName) -> Option<&PartitionKey> {
+        if *parent == self.name {
+            self.partition_by.as_ref()
+        } else {
+            self.partitions.get(parent)?.partition_by.as_ref()
+        }
+    }
+
+    /// The partitions under partition `name`, at any depth, parents before their children.
+    pub fn sub_partitions(&self, name: &QualifiedName) -> Vec<&Partition> {
+        let mut out: Vec<&Partition> = Vec::new();
+        let mut next = vec![name];
+        while let Some(parent) = next.pop() {
+            for p in self.partitions.values() {
+                if p.parent.as_ref() == Some(parent) {
+                    out.push(p);
+                    next.push(&p.name);
+                }
+            }
+        }
+        out
+    }
+
     fn columns_by_name(&self) -> Vec<&Column> {
         let mut columns: Vec<&Column> = self.columns.iter().collect();
         columns.sort_by(|a, b| a.name.cmp(&b.name));

@@ -1078,11 +1078,7 @@ fn partitioning_changes_are_flagged() {
         let name = qn("public", "m_a");
         t.partitions.insert(
             name.clone(),
-            schema_ir::Partition {
-                name,
-                bound: Expr::new(bound, bound),
-                comment: None,
-            },
+            schema_ir::Partition::new(name, Expr::new(bound, bound)),
         );
         let mut s = Schema::postgres();
         s.tables.insert(t.name.clone(), t);

@@ -1,5 +1,5 @@
 //! Table options (row-level security, persistence, storage parameters, replica identity,
-//! partition keys), partitions
+//! partition keys), partitions at any depth
 //! and row-level security policies: the catalog queries and how their rows are applied to
 //! the tables already built. Policies are read as the `CREATE POLICY` statement they
 //! describe, through the parser's own code.
@@ -32,22 +32,27 @@ pub const TABLE_OPTIONS: &str = concat!(
      ORDER BY 1, 2"
 );
 
+/// Every partition under a selected partitioned table, at any depth, parents first.
 pub const PARTITIONS: &str = concat!(
     selected_namespaces!(),
     "SELECT kns.nspname::text AS schema,
             k.relname::text AS name,
-            ns.nspname AS parent_schema,
-            c.relname::text AS parent_name,
+            pns.nspname::text AS parent_schema,
+            p.relname::text AS parent_name,
             pg_catalog.pg_get_expr(k.relpartbound, k.oid) AS bound,
+            CASE WHEN k.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(k.oid) END AS partition_key,
             pg_catalog.obj_description(k.oid, 'pg_class') AS comment
      FROM pg_catalog.pg_class c
      JOIN ns ON ns.oid = c.relnamespace
-     JOIN pg_catalog.pg_inherits i ON i.inhparent = c.oid
-     JOIN pg_catalog.pg_class k ON k.oid = i.inhrelid AND k.relispartition
+     CROSS JOIN LATERAL pg_catalog.pg_partition_tree(c.oid) tree
+     JOIN pg_catalog.pg_class k ON k.oid = tree.relid AND k.relispartition
      JOIN pg_catalog.pg_namespace kns ON kns.oid = k.relnamespace
+     JOIN pg_catalog.pg_class p ON p.oid = tree.parentrelid
+     JOIN pg_catalog.pg_namespace pns ON pns.oid = p.relnamespace
      WHERE c.relkind = 'p' AND",
     selected_tables!(),
-    "ORDER BY 1, 2"
+    "AND tree.level > 0
+     ORDER BY tree.level, 1, 2"
 );
 
 #[derive(Debug, Clone)]
@@ -57,6 +62,7 @@ pub struct PartitionRow {
     pub parent_schema: String,
     pub parent_name: String,
     pub bound: String,
+    pub partition_key: Option<String>,
     pub comment: Option<String>,
 }
 
@@ -66,6 +72,7 @@ from_row!(PartitionRow {
     parent_schema,
     parent_name,
     bound,
+    partition_key,
     comment
 });
 
@@ -180,6 +187,9 @@ pub fn build(
         let name = QualifiedName::new(&row.schema, &row.name);
         let parent = QualifiedName::new(&row.parent_schema, &row.parent_name);
         let mut sql = format!("CREATE TABLE {name} PARTITION OF {parent} {}", row.bound);
+        if let Some(key) = &row.partition_key {
+            sql.push_str(&format!(" PARTITION BY {key}"));
+        }
         if let Some(c) = &row.comment {
             sql.push_str(&format!(
                 ";\nCOMMENT ON TABLE {name} IS {}",

@@ -48,6 +48,16 @@ impl Reader<'_> {
             if stmt.missing_ok {
                 return Ok(());
             }
+            if let Some((table, partition)) = self.find_partition(&rv.schemaname, &rv.relname) {
+                for cmd in &stmt.cmds {
+                    if let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref()
+                        && !self.partition_cmd(&table, Some(&partition), cmd)?
+                    {
+                        self.warn("ALTER TABLE of a partition is not managed; subcommand ignored");
+                    }
+                }
+                return Ok(());
+            }
             if self.is_unmanaged(rv) {
                 self.warn("ALTER TABLE of a relation that is not managed; statement ignored");
                 return Ok(());
@@ -94,6 +104,34 @@ impl Reader<'_> {
             }
             _ => self.warn("ALTER VIEW with these options is not managed; ignored"),
         }
+    }
+
+    /// `ATTACH PARTITION` and `DETACH PARTITION` on `table` or on its partition `parent`:
+    /// returns whether `cmd` was one of them.
+    fn partition_cmd(
+        &mut self,
+        table: &QualifiedName,
+        parent: Option<&QualifiedName>,
+        cmd: &AlterTableCmd,
+    ) -> Res<bool> {
+        let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+        let Some(NodeEnum::PartitionCmd(partition)) =
+            cmd.def.as_deref().and_then(|d| d.node.as_ref())
+        else {
+            return Ok(false);
+        };
+        match (subtype, partition.name.as_ref(), partition.bound.as_ref()) {
+            (AlterTableType::AtAttachPartition, Some(rv), Some(bound)) => {
+                self.attach_partition(table, parent, rv, bound)?
+            }
+            (
+                AlterTableType::AtDetachPartition | AlterTableType::AtDetachPartitionFinalize,
+                Some(rv),
+                _,
+            ) => self.detach_partition(table, parent, rv)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     fn alter_table_cmd(&mut self, table: &QualifiedName, cmd: &AlterTableCmd) -> Res<()> {
@@ -306,19 +344,10 @@ impl Reader<'_> {
             }
 
             AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
-            AlterTableType::AtAttachPartition => {
-                if let Some(NodeEnum::PartitionCmd(cmd)) = def
-                    && let (Some(rv), Some(bound)) = (cmd.name.as_ref(), cmd.bound.as_ref())
-                {
-                    self.attach_partition(table, rv, bound)?;
-                }
-            }
-            AlterTableType::AtDetachPartition | AlterTableType::AtDetachPartitionFinalize => {
-                if let Some(NodeEnum::PartitionCmd(cmd)) = def
-                    && let Some(rv) = cmd.name.as_ref()
-                {
-                    self.detach_partition(table, rv)?;
-                }
+            AlterTableType::AtAttachPartition
+            | AlterTableType::AtDetachPartition
+            | AlterTableType::AtDetachPartitionFinalize => {
+                self.partition_cmd(table, None, cmd)?;
             }
             other => {
                 if let Some(state) = super::trigger::enabled_state(other) {

@@ -455,8 +455,10 @@ impl<'s> Reader<'s> {
         name: &str,
     ) -> Option<(QualifiedName, QualifiedName)> {
         // Partitions are unmanaged relations: the set answers quickly for every other name.
+        // A catalog statement is read on its own, without the set.
         let found = self.resolve(schema, name, |q| {
-            self.unmanaged.contains(q) && self.schema.partition_parent(q).is_some()
+            (self.catalog || self.unmanaged.contains(q))
+                && self.schema.partition_parent(q).is_some()
         })?;
         let parent = self.schema.partition_parent(&found)?.name.clone();
         Some((parent, found))

@@ -185,9 +185,17 @@ impl Reader<'_> {
                 ObjectType::ObjectTable => {
                     if let Some((parent, partition)) = self.find_partition(schema, name) {
                         if let Some(t) = self.schema.tables.get_mut(&parent) {
-                            t.partitions.remove(&partition);
+                            let mut gone: Vec<QualifiedName> = t
+                                .sub_partitions(&partition)
+                                .iter()
+                                .map(|p| p.name.clone())
+                                .collect();
+                            gone.push(partition);
+                            for name in gone {
+                                t.partitions.remove(&name);
+                                self.unmanaged.remove(&name);
+                            }
                         }
-                        self.unmanaged.remove(&partition);
                         continue;
                     }
                     match self.resolve(schema, name, |q| self.schema.tables.contains_key(q)) {
@@ -423,11 +431,20 @@ impl Reader<'_> {
                         self.find_partition(&rv.schemaname, &rv.relname)
                 {
                     let to = QualifiedName::new(partition.schema.as_str(), new.as_str());
+                    if self.relation_taken(&to.schema, &to.name) {
+                        return Err(format!("relation {to} already exists"));
+                    }
+                    self.claim_relation(&to.schema, &to.name);
                     if let Some(t) = self.schema.tables.get_mut(&parent)
                         && let Some(mut p) = t.partitions.remove(&partition)
                     {
                         p.name = to.clone();
                         t.partitions.insert(to.clone(), p);
+                        for p in t.partitions.values_mut() {
+                            if p.parent.as_ref() == Some(&partition) {
+                                p.parent = Some(to.clone());
+                            }
+                        }
                     }
                     self.unmanaged.remove(&partition);
                     self.unmanaged.insert(to);

@@ -48,17 +48,19 @@ impl Reader<'_> {
         Ok(PartitionKey { strategy, keys })
     }
 
-    /// The canonical bound of a partition of `parent`.
-    fn partition_bound(&self, parent: &Table, bound: &PartitionBoundSpec) -> Res<Expr> {
-        let key = parent
-            .partition_by
-            .as_ref()
-            .ok_or_else(|| format!("table {} is not partitioned", parent.name))?;
+    /// The canonical bound of a partition under `key`, a partition key of `table` or of one
+    /// of its partitions (all have the table's columns).
+    fn partition_bound(
+        &self,
+        table: &Table,
+        key: &PartitionKey,
+        bound: &PartitionBoundSpec,
+    ) -> Res<Expr> {
         let types: Vec<Option<DataType>> = key
             .keys
             .iter()
             .map(|k| match &k.target {
-                IndexTarget::Column(c) => parent.column(c).map(|c| c.data_type.clone()),
+                IndexTarget::Column(c) => table.column(c).map(|c| c.data_type.clone()),
                 IndexTarget::Expression(_) => None,
             })
             .collect();
@@ -120,49 +122,69 @@ impl Reader<'_> {
         Ok(Expr::new(sql, key))
     }
 
+    /// The partitioned relation `rv` names: a table (`None`) or one of its partitions.
+    pub(crate) fn find_partitioned(
+        &self,
+        rv: &RangeVar,
+    ) -> Option<(QualifiedName, Option<QualifiedName>)> {
+        if let Some(table) = self.find_table(rv) {
+            return Some((table, None));
+        }
+        let (table, partition) = self.find_partition(&rv.schemaname, &rv.relname)?;
+        Some((table, Some(partition)))
+    }
+
+    /// The canonical bound of a new partition of `parent` (`None`: of `table` itself).
+    fn bound_under(
+        &self,
+        table: &QualifiedName,
+        parent: Option<&QualifiedName>,
+        bound: &PartitionBoundSpec,
+    ) -> Res<Expr> {
+        let t = &self.schema.tables[table];
+        let parent = parent.unwrap_or(table);
+        let key = t
+            .partition_key_of(parent)
+            .ok_or_else(|| format!("table {parent} is not partitioned"))?;
+        self.partition_bound(t, key, bound)
+    }
+
     /// `CREATE TABLE child PARTITION OF parent …`: returns whether it was recorded.
     pub(crate) fn create_partition(
         &mut self,
         name: QualifiedName,
         parent: &RangeVar,
         bound: &PartitionBoundSpec,
-        sub_partitioned: bool,
+        spec: Option<&PartitionSpec>,
     ) -> Res<bool> {
-        let Some(parent) = self.find_table(parent) else {
+        let Some((table, parent)) = self.find_partitioned(parent) else {
             return Ok(false);
         };
         if self.relation_taken(&name.schema, &name.name) {
             return Err(format!("relation {name} already exists"));
         }
-        if sub_partitioned {
-            self.warn(
-                "partitions of partitions are not managed; only this partition's bound is read",
-            );
-        }
-        let bound = self.partition_bound(&self.schema.tables[&parent], bound)?;
-        self.attach(&parent, name, bound);
+        let mut partition = Partition::new(name, self.bound_under(&table, parent.as_ref(), bound)?);
+        partition.parent = parent;
+        partition.partition_by = spec.map(|s| self.partition_key(s)).transpose()?;
+        self.attach(&table, partition);
         Ok(true)
     }
 
-    fn attach(&mut self, parent: &QualifiedName, name: QualifiedName, bound: Expr) {
+    fn attach(&mut self, table: &QualifiedName, partition: Partition) {
+        let name = partition.name.clone();
         self.claim_relation(&name.schema, &name.name);
         self.unmanaged.insert(name.clone());
-        if let Some(t) = self.schema.tables.get_mut(parent) {
-            t.partitions.insert(
-                name.clone(),
-                Partition {
-                    name,
-                    bound,
-                    comment: None,
-                },
-            );
+        if let Some(t) = self.schema.tables.get_mut(table) {
+            t.partitions.insert(name, partition);
         }
     }
 
-    /// `ALTER TABLE parent ATTACH PARTITION child FOR VALUES …`.
+    /// `ALTER TABLE parent ATTACH PARTITION child FOR VALUES …`, where `parent` is `table` or
+    /// one of its partitions. A partitioned child brings its partitions along.
     pub(crate) fn attach_partition(
         &mut self,
-        parent: &QualifiedName,
+        table: &QualifiedName,
+        parent: Option<&QualifiedName>,
         child: &RangeVar,
         bound: &PartitionBoundSpec,
     ) -> Res<()> {
@@ -172,49 +194,78 @@ impl Reader<'_> {
                 super::display_rv(child)
             ));
         };
-        let bound = self.partition_bound(&self.schema.tables[parent], bound)?;
-        let comment = self.schema.tables.remove(&name).and_then(|t| t.comment);
-        self.attach(parent, name.clone(), bound);
-        if let Some(p) = self
-            .schema
-            .tables
-            .get_mut(parent)
-            .and_then(|t| t.partitions.get_mut(&name))
-        {
-            p.comment = comment;
+        if name == *table {
+            return Err(format!("table {name} cannot be a partition of itself"));
+        }
+        let bound = self.bound_under(table, parent, bound)?;
+        let Some(child) = self.schema.tables.remove(&name) else {
+            return Ok(());
+        };
+        let mut partition = Partition::new(name.clone(), bound);
+        partition.parent = parent.cloned();
+        partition.comment = child.comment;
+        partition.partition_by = child.partition_by;
+        self.attach(table, partition);
+        if let Some(t) = self.schema.tables.get_mut(table) {
+            for (key, mut p) in child.partitions {
+                p.parent.get_or_insert_with(|| name.clone());
+                t.partitions.insert(key, p);
+            }
         }
         Ok(())
     }
 
-    /// `ALTER TABLE parent DETACH PARTITION child`: the partition becomes a table of its own
-    /// with the parent's columns.
-    pub(crate) fn detach_partition(&mut self, parent: &QualifiedName, child: &RangeVar) -> Res<()> {
-        let t = &self.schema.tables[parent];
+    /// `ALTER TABLE parent DETACH PARTITION child`, where `parent` is `table` or one of its
+    /// partitions: the partition becomes a table of its own with the table's columns, and
+    /// keeps its own partitions.
+    pub(crate) fn detach_partition(
+        &mut self,
+        table: &QualifiedName,
+        parent: Option<&QualifiedName>,
+        child: &RangeVar,
+    ) -> Res<()> {
+        let t = &self.schema.tables[table];
+        let parent_name = parent.unwrap_or(table);
         let found = t
             .partitions
-            .keys()
+            .values()
             .find(|p| {
-                p.name == child.relname
-                    && (child.schemaname.is_empty() || p.schema == child.schemaname)
+                p.name.name == child.relname
+                    && (child.schemaname.is_empty() || p.name.schema == child.schemaname)
+                    && t.partition_parent(p) == parent_name
             })
-            .cloned()
+            .map(|p| p.name.clone())
             .ok_or_else(|| {
                 format!(
-                    "relation {} is not a partition of {parent}",
+                    "relation {} is not a partition of {parent_name}",
                     super::display_rv(child)
                 )
             })?;
-        let mut table = Table::new(found.clone());
-        table.columns = t.columns.clone();
-        let partition = self
-            .schema
-            .tables
-            .get_mut(parent)
-            .and_then(|t| t.partitions.remove(&found));
-        table.comment = partition.and_then(|p| p.comment);
+        let mut detached = Table::new(found.clone());
+        detached.columns = t.columns.clone();
+        let moved: Vec<QualifiedName> = t
+            .sub_partitions(&found)
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        let Some(t) = self.schema.tables.get_mut(table) else {
+            return Ok(());
+        };
+        if let Some(p) = t.partitions.remove(&found) {
+            detached.comment = p.comment;
+            detached.partition_by = p.partition_by;
+        }
+        for name in moved {
+            if let Some(mut p) = t.partitions.remove(&name) {
+                if p.parent.as_ref() == Some(&found) {
+                    p.parent = None;
+                }
+                detached.partitions.insert(name, p);
+            }
+        }
         self.unmanaged.remove(&found);
         self.claim_relation(&found.schema, &found.name);
-        self.schema.tables.insert(found, table);
+        self.schema.tables.insert(found, detached);
         Ok(())
     }
 }

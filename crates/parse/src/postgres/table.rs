@@ -113,7 +113,7 @@ impl Reader<'_> {
             && let Some(NodeEnum::RangeVar(parent)) = parent.node.as_ref()
         {
             let name = self.new_name(rv);
-            if self.create_partition(name.clone(), parent, bound, stmt.partspec.is_some())? {
+            if self.create_partition(name.clone(), parent, bound, stmt.partspec.as_ref())? {
                 return Ok(());
             }
         }

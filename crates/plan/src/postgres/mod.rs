@@ -923,11 +923,13 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             }
             steps
         }
-        Change::DropPartition { table, partition } => {
-            partitions::drop_partition(table, partition, ctx)
-        }
-        Change::SetPartitionBound { table, to, .. } => {
-            partitions::set_partition_bound(table, to, ctx)
+        Change::DropPartition {
+            table,
+            partition,
+            under,
+        } => partitions::drop_partition(table, partition, under, ctx),
+        Change::SetPartitionBound { table, from, to } => {
+            partitions::set_partition_bound(table, from, to, ctx)
         }
         Change::SetUnlogged { table, unlogged } => policies::set_unlogged(table, *unlogged),
         Change::SetStorage { table, from, to } => policies::set_storage(table, from, to),

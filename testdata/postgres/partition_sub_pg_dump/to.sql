@@ -1,0 +1,11 @@
+SET search_path = '';
+CREATE TABLE public.visits (id bigint NOT NULL, at date NOT NULL, site text NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE public.visits_2024 (id bigint NOT NULL, at date NOT NULL, site text NOT NULL);
+CREATE TABLE public.visits_2025 (id bigint NOT NULL, at date NOT NULL, site text NOT NULL) PARTITION BY LIST (site);
+CREATE TABLE public.visits_2025_a (id bigint NOT NULL, at date NOT NULL, site text NOT NULL);
+CREATE TABLE public.visits_2025_b (id bigint NOT NULL, at date NOT NULL, site text NOT NULL);
+ALTER TABLE ONLY public.visits_2025 ATTACH PARTITION public.visits_2025_a FOR VALUES IN ('a');
+ALTER TABLE ONLY public.visits ATTACH PARTITION public.visits_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE ONLY public.visits ATTACH PARTITION public.visits_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE ONLY public.visits_2025 ATTACH PARTITION public.visits_2025_b FOR VALUES IN ('b');
+COMMENT ON TABLE public.visits_2025_b IS 'site b';

@@ -1,0 +1,6 @@
+CREATE TABLE sales (id bigint NOT NULL, sold_on date NOT NULL, channel text NOT NULL) PARTITION BY RANGE (sold_on);
+CREATE TABLE sales_h1 PARTITION OF sales FOR VALUES FROM ('2024-01-01') TO ('2024-07-01') PARTITION BY LIST (channel);
+CREATE TABLE sales_h1_web PARTITION OF sales_h1 FOR VALUES IN ('web', 'app');
+CREATE TABLE sales_h1_rest PARTITION OF sales_h1 DEFAULT;
+CREATE TABLE sales_h2 PARTITION OF sales FOR VALUES FROM ('2024-07-01') TO ('2025-07-01') PARTITION BY LIST (channel);
+CREATE TABLE sales_h2_web PARTITION OF sales_h2 FOR VALUES IN ('web');
