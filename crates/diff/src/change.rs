@@ -49,7 +49,7 @@ pub enum Change {
     RecreateEnum {
         from: EnumType,
         to: EnumType,
-        columns: Vec<EnumColumn>,
+        columns: Vec<ConvertedColumn>,
     },
     CreateCollation(Collation),
     DropCollation(Collation),
@@ -57,6 +57,13 @@ pub enum Change {
     DropAggregate(Aggregate),
     CreateDomain(Domain),
     DropDomain(Domain),
+    /// The base type or collation of a domain that columns use changed: a new domain takes
+    /// the name, the columns are converted to it and the old one is dropped.
+    RecreateDomain {
+        from: Domain,
+        to: Domain,
+        columns: Vec<ConvertedColumn>,
+    },
     /// Default, NOT NULL or CHECK constraints of a domain changed.
     AlterDomain {
         from: Domain,
@@ -296,9 +303,10 @@ pub enum EnumValuePosition {
     End,
 }
 
-/// A column whose type is (an array of) an enum being rebuilt.
+/// A column whose type is (an array of) an enum or domain being rebuilt: it is converted to
+/// the new type.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EnumColumn {
+pub struct ConvertedColumn {
     pub table: QualifiedName,
     pub from: Column,
     pub to: Column,

@@ -1,5 +1,6 @@
 //! Domains and composite types, matched by name. A domain whose base type or collation
-//! changes is dropped and created again; its default, NOT NULL and CHECK constraints change
+//! changes is dropped and created again, or, when columns use it, rebuilt beside the old one
+//! with its columns converted; its default, NOT NULL and CHECK constraints change
 //! in place. A composite type is altered in place when its new attributes are the old ones
 //! (some dropped, some retyped) followed by added ones, and otherwise dropped and created
 //! again.
@@ -29,8 +30,17 @@ pub(crate) fn diff_domains(from: &Schema, to: &Schema, changes: &mut Vec<Change>
             continue;
         };
         if old.data_type != new.data_type || old.collation != new.collation {
-            changes.push(Change::DropDomain(old.clone()));
-            changes.push(Change::CreateDomain(new.clone()));
+            let columns = crate::enums::columns_using(name, from, to);
+            if columns.is_empty() {
+                changes.push(Change::DropDomain(old.clone()));
+                changes.push(Change::CreateDomain(new.clone()));
+            } else {
+                changes.push(Change::RecreateDomain {
+                    from: old.clone(),
+                    to: new.clone(),
+                    columns,
+                });
+            }
             continue;
         }
         let mut a = old.clone();

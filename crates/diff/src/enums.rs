@@ -2,8 +2,8 @@
 //! an existing neighbour, so `ALTER TYPE … ADD VALUE` can express them) or values removed or
 //! reordered (the type must be rebuilt and its columns converted).
 
-use crate::change::{Change, CommentTarget, EnumColumn, EnumValuePosition};
-use schema_ir::{EnumType, Schema};
+use crate::change::{Change, CommentTarget, ConvertedColumn, EnumValuePosition};
+use schema_ir::{EnumType, QualifiedName, Schema};
 
 pub(crate) fn diff_enum(
     old: &EnumType,
@@ -38,7 +38,7 @@ pub(crate) fn diff_enum(
             out.push(Change::RecreateEnum {
                 from: old.clone(),
                 to: new.clone(),
-                columns: columns_using(old, from, to),
+                columns: columns_using(&old.name, from, to),
             });
         }
     }
@@ -59,25 +59,31 @@ fn is_subsequence(old: &[String], new: &[String]) -> bool {
     old.iter().all(|v| rest.any(|n| n == v))
 }
 
-/// Columns that use the enum (or an array of it) on both sides with an unchanged type: those
+/// Columns that use the type (or an array of it) on both sides with an unchanged type: those
 /// must be converted when the type is rebuilt. Columns whose type changes are converted by
 /// their own `AlterColumn`.
-fn columns_using(enum_type: &EnumType, from: &Schema, to: &Schema) -> Vec<EnumColumn> {
+pub(crate) fn columns_using(
+    type_name: &QualifiedName,
+    from: &Schema,
+    to: &Schema,
+) -> Vec<ConvertedColumn> {
     let mut columns = Vec::new();
     for (name, old_table) in &from.tables {
         let Some(new_table) = to.tables.get(name) else {
             continue;
         };
-        let mut matched: Vec<EnumColumn> = old_table
+        let mut matched: Vec<ConvertedColumn> = old_table
             .columns
             .iter()
-            .filter(|c| c.data_type.user_type().as_ref() == Some(&enum_type.name))
+            .filter(|c| c.data_type.user_type().as_ref() == Some(type_name))
             .filter_map(|c| {
                 let new = new_table.column(&c.name)?;
-                (new.data_type == c.data_type && new.generated == c.generated).then(|| EnumColumn {
-                    table: name.clone(),
-                    from: c.clone(),
-                    to: new.clone(),
+                (new.data_type == c.data_type && new.generated == c.generated).then(|| {
+                    ConvertedColumn {
+                        table: name.clone(),
+                        from: c.clone(),
+                        to: new.clone(),
+                    }
                 })
             })
             .collect();

@@ -19,7 +19,7 @@ mod table;
 mod triggers;
 mod views;
 
-pub use change::{Change, CommentTarget, EnumColumn, EnumValuePosition};
+pub use change::{Change, CommentTarget, ConvertedColumn, EnumValuePosition};
 pub use rename::{BadRename, Rename};
 
 use schema_ir::Schema;

@@ -1,14 +1,15 @@
 //! Domains and composite types: created with the other types, before the tables, routines
-//! and other types that use them; dropped after those. Domain defaults, NOT NULL and CHECK
+//! and other types that use them; dropped after those. A domain with a new base type or
+//! collation that columns use is rebuilt beside the old one and the columns converted. Domain defaults, NOT NULL and CHECK
 //! constraints change in place (a new constraint or NOT NULL checks every column of the
 //! domain's type, and is flagged); composite attributes are added, dropped and retyped with
 //! `ALTER TYPE`.
 
-use super::{comment_step, sql, type_needs};
+use super::{column_object, comment_step, objects, sql, type_needs, types};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
-use schema_diff::CommentTarget;
-use schema_ir::{Attribute, CompositeType, Domain, DomainCheck, quote_ident};
+use schema_diff::{CommentTarget, ConvertedColumn};
+use schema_ir::{Attribute, CompositeType, Domain, DomainCheck, QualifiedName, quote_ident};
 
 fn check_sql(c: &DomainCheck) -> String {
     format!("CONSTRAINT {} CHECK ({})", quote_ident(&c.name), c.expr.sql)
@@ -20,11 +21,16 @@ fn comment(name: &schema_ir::QualifiedName, comment: &Option<String>) -> Option<
         .map(|c| comment_step(&CommentTarget::Type { name: name.clone() }, Some(c)))
 }
 
-pub(crate) fn create_domain(d: &Domain) -> Vec<Planned> {
-    let mut sql = format!("CREATE DOMAIN {} AS {}", d.name, d.data_type);
-    if let Some(c) = &d.collation {
-        sql.push_str(&format!(" COLLATE {}", sql::collation(c)));
+/// The base type of a domain with its collation: `text COLLATE "C"`.
+fn base_sql(d: &Domain) -> String {
+    match &d.collation {
+        Some(c) => format!("{} COLLATE {}", d.data_type, sql::collation(c)),
+        None => d.data_type.to_string(),
     }
+}
+
+pub(crate) fn create_domain(d: &Domain) -> Vec<Planned> {
+    let mut sql = format!("CREATE DOMAIN {} AS {}", d.name, base_sql(d));
     if let Some(default) = &d.default {
         sql.push_str(&format!(" DEFAULT {}", default.sql));
     }
@@ -58,6 +64,79 @@ pub(crate) fn drop_domain(d: &Domain) -> Vec<Planned> {
         .removes([Resource::Type(d.name.clone())])
         .hazard(hazards::DROP_TYPE.at(&d.name.to_string())),
     ]
+}
+
+/// A domain whose base type or collation changes while columns use it: the old domain is
+/// renamed out of the way, the new one created under its name, the columns converted to it
+/// and the old one dropped, in one sequence.
+pub(crate) fn recreate_domain(
+    from: &Domain,
+    to: &Domain,
+    columns: &[ConvertedColumn],
+) -> Vec<Planned> {
+    let old = QualifiedName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
+    let mut out = vec![
+        Planned::new(
+            Phase::Type,
+            "rename_domain",
+            from.name.to_string(),
+            format!(
+                "ALTER DOMAIN {} RENAME TO {}",
+                from.name,
+                quote_ident(&old.name)
+            ),
+        )
+        .uses_old([Resource::Namespace(from.name.schema.clone())])
+        .removes([Resource::Type(from.name.clone())]),
+    ];
+    out.extend(create_domain(&Domain {
+        comment: None,
+        ..to.clone()
+    }));
+    let cost = types::classify(&from.data_type, &to.data_type);
+    // Converting to a domain with constraints checks every value.
+    let checked = to.not_null || !to.checks.is_empty();
+    let stricter = (to.not_null && !from.not_null)
+        || to.checks.iter().any(|(n, c)| from.checks.get(n) != Some(c));
+    let rewrite = cost.rewrite || checked || from.collation != to.collation;
+    out.extend(objects::convert_columns(columns, |c| {
+        let change = format!(
+            "{}: domain {} from {} to {}",
+            column_object(&c.table, &c.from.name),
+            to.name,
+            base_sql(from),
+            base_sql(to)
+        );
+        let mut found = Vec::new();
+        if rewrite {
+            found.push(hazards::TYPE_CHANGE_REWRITE.with_message(format!(
+                "{change}: {}",
+                hazards::TYPE_CHANGE_REWRITE.summary
+            )));
+        }
+        if cost.may_fail || stricter {
+            found.push(hazards::TYPE_CHANGE_MAY_FAIL.with_message(format!(
+                "{change}: {}",
+                hazards::TYPE_CHANGE_MAY_FAIL.summary
+            )));
+        }
+        let using = format!("{}::{}", quote_ident(&c.from.name), c.to.data_type);
+        (using, found)
+    }));
+    out.push(
+        Planned::new(
+            Phase::DropType,
+            "drop_domain",
+            old.to_string(),
+            format!("DROP DOMAIN {old}"),
+        )
+        .uses_old(type_needs(&from.data_type)),
+    );
+    for (i, s) in out.iter_mut().enumerate() {
+        s.after_previous = i > 0;
+    }
+    out.extend(comment(&to.name, &to.comment));
+    out
 }
 
 pub(crate) fn alter_domain(from: &Domain, to: &Domain) -> Vec<Planned> {

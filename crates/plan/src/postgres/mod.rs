@@ -968,6 +968,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropAggregate(a) => aggregates::drop_aggregate(a),
         Change::CreateDomain(d) => domains::create_domain(d),
         Change::DropDomain(d) => domains::drop_domain(d),
+        Change::RecreateDomain { from, to, columns } => domains::recreate_domain(from, to, columns),
         Change::AlterDomain { from, to } => domains::alter_domain(from, to),
         Change::CreateComposite(t) => domains::create_composite(t),
         Change::DropComposite(t) => domains::drop_composite(t),

@@ -6,7 +6,8 @@ use super::sql::{implied_options, sequence_options};
 use super::{access_exclusive, column_object, comment_step};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
-use schema_diff::{CommentTarget, EnumColumn, EnumValuePosition};
+use crate::model::Hazard;
+use schema_diff::{CommentTarget, ConvertedColumn, EnumValuePosition};
 use schema_ir::{EnumType, QualifiedName, Sequence, SequenceOwner, quote_ident, quote_literal};
 
 fn create_type_sql(name: &QualifiedName, values: &[String]) -> String {
@@ -87,7 +88,7 @@ pub(crate) fn add_enum_value(
 pub(crate) fn recreate_enum(
     from: &EnumType,
     to: &EnumType,
-    columns: &[EnumColumn],
+    columns: &[ConvertedColumn],
 ) -> Vec<Planned> {
     let old = QualifiedName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
     let removed: Vec<&String> = from
@@ -128,6 +129,46 @@ pub(crate) fn recreate_enum(
         .provides([Resource::Type(to.name.clone())])
         .provides(enum_values(to)),
     ];
+    out.extend(convert_columns(columns, |c| {
+        let via = if c.to.data_type.is_array() {
+            "text[]"
+        } else {
+            "text"
+        };
+        let using = format!("{}::{via}::{}", quote_ident(&c.from.name), c.to.data_type);
+        let hazards = vec![hazards::TYPE_CHANGE_REWRITE.at(&column_object(&c.table, &c.from.name))];
+        (using, hazards)
+    }));
+    out.push(Planned::new(
+        Phase::DropType,
+        "drop_type",
+        old.to_string(),
+        format!("DROP TYPE {old}"),
+    ));
+    for (i, s) in out.iter_mut().enumerate() {
+        if i > 0 {
+            s.after_previous = true;
+        }
+    }
+    if let Some(c) = &to.comment {
+        out.push(comment_step(
+            &CommentTarget::Type {
+                name: to.name.clone(),
+            },
+            Some(c),
+        ));
+    }
+    out
+}
+
+/// The columns of a rebuilt type converted to the new one: `convert` gives a column's
+/// `USING` expression and the hazards of its conversion. A default is dropped first and set
+/// again afterwards (it is of the old type).
+pub(crate) fn convert_columns(
+    columns: &[ConvertedColumn],
+    convert: impl Fn(&ConvertedColumn) -> (String, Vec<Hazard>),
+) -> Vec<Planned> {
+    let mut out = Vec::new();
     for c in columns {
         let object = column_object(&c.table, &c.from.name);
         let prefix = format!(
@@ -147,25 +188,19 @@ pub(crate) fn recreate_enum(
                 .lock(lock.clone()),
             );
         }
-        let via = if c.to.data_type.is_array() {
-            "text[]"
-        } else {
-            "text"
-        };
+        let (using, hazards) = convert(c);
         out.push(
             Planned::new(
                 Phase::AlterColumn,
                 "alter_column_type",
                 object.clone(),
-                format!(
-                    "{prefix} TYPE {} USING {}::{via}::{}",
-                    c.to.data_type,
-                    quote_ident(&c.from.name),
-                    c.to.data_type
-                ),
+                format!("{prefix} TYPE {} USING {using}", c.to.data_type),
             )
+            .requires(super::type_needs(&c.to.data_type))
+            .removes([Resource::Column(c.table.clone(), c.from.name.clone())])
+            .provides([Resource::Column(c.table.clone(), c.from.name.clone())])
             .lock(lock.clone())
-            .hazard(hazards::TYPE_CHANGE_REWRITE.at(&object)),
+            .hazards(hazards),
         );
         if let Some(d) = &c.to.default {
             out.push(
@@ -178,25 +213,6 @@ pub(crate) fn recreate_enum(
                 .lock(lock),
             );
         }
-    }
-    out.push(Planned::new(
-        Phase::DropType,
-        "drop_type",
-        old.to_string(),
-        format!("DROP TYPE {old}"),
-    ));
-    for (i, s) in out.iter_mut().enumerate() {
-        if i > 0 {
-            s.after_previous = true;
-        }
-    }
-    if let Some(c) = &to.comment {
-        out.push(comment_step(
-            &CommentTarget::Type {
-                name: to.name.clone(),
-            },
-            Some(c),
-        ));
     }
     out
 }
