@@ -7,7 +7,14 @@ use crate::change::{Change, CommentTarget};
 use schema_ir::{Column, Index, IndexTarget, QualifiedName, Table};
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
+/// Changes of table `old` into `new`; `recreated` names the routines dropped and created
+/// again.
+pub(crate) fn diff_table(
+    old: &Table,
+    new: &Table,
+    recreated: &BTreeSet<String>,
+    out: &mut Vec<Change>,
+) {
     let name = &new.name;
     let mut replaced: BTreeSet<&str> = BTreeSet::new();
 
@@ -33,9 +40,16 @@ pub(crate) fn diff_table(old: &Table, new: &Table, out: &mut Vec<Change>) {
                     && mentions(&g.key, &other.name)
             })
         });
-        if structure(before) != structure(column) || reads_retyped_column {
+        // Nor drop a routine a generation expression calls.
+        let calls_recreated = before
+            .generated
+            .as_ref()
+            .is_some_and(|g| crate::functions::calls_any(&g.key, recreated));
+        if structure(before) != structure(column) || reads_retyped_column || calls_recreated {
             if column.generated.is_some()
-                && (column.generated != before.generated || reads_retyped_column)
+                && (column.generated != before.generated
+                    || reads_retyped_column
+                    || calls_recreated)
             {
                 // PostgreSQL cannot change or add a generation expression in place.
                 replaced.insert(column.name.as_str());
