@@ -47,9 +47,7 @@ pub(crate) fn diff_table(
             .is_some_and(|g| crate::functions::calls_any(&g.key, recreated));
         if structure(before) != structure(column) || reads_retyped_column || calls_recreated {
             if column.generated.is_some()
-                && (column.generated != before.generated
-                    || reads_retyped_column
-                    || calls_recreated)
+                && (column.generated != before.generated || reads_retyped_column || calls_recreated)
             {
                 // PostgreSQL cannot change or add a generation expression in place.
                 replaced.insert(column.name.as_str());

@@ -93,7 +93,13 @@ impl Reader<'_> {
             }
             ConstrType::ConstrCheck => {
                 let raw = c.raw_expr.as_deref().ok_or("CHECK without expression")?;
-                let expr = self.expr(raw)?;
+                // `VALUE` is of the domain's base type.
+                let base = self.base_type(&domain.data_type);
+                let value = |c: &pg_query::protobuf::ColumnRef| {
+                    matches!(c.fields.as_slice(), [f] if nodes::string(f) == Some("value"))
+                        .then(|| base.clone())
+                };
+                let expr = self.typed_expr(raw, &value)?;
                 let schema = domain.name.schema.clone();
                 let name = if c.conname.is_empty() {
                     choose_name(&domain.name.name, None, "check", |n| {

@@ -7,15 +7,17 @@
 //! kept with canonical type names; `IN (…)` as `= ANY (ARRAY[…])`, `BETWEEN` as `>= AND <=`,
 //! `LIKE` as `~~`; `CURRENT_TIMESTAMP` as `now()`; `pg_catalog.`/`public.` qualifiers and SQL
 //! call syntax dropped; nested `AND`/`OR` flattened; sequence names in `nextval('…')`
-//! schema-qualified.
+//! schema-qualified; an untyped literal compared with a column of known type written as that
+//! type prints it (`at > '2024-1-1'` of a `timestamptz` column is `'2024-01-01 00:00:00+00'`,
+//! as the catalog, which always prints the cast, has it).
 
 use super::literal;
 use super::nodes;
 use super::types::{self, Unqualified};
 use pg_query::NodeEnum;
 use pg_query::protobuf::{
-    AArrayExpr, AConst, AExpr, AExprKind, BoolExpr, BoolExprType, CoercionForm, FuncCall,
-    LimitOption, Node, ParseResult, RawStmt, ResTarget, SelectStmt, SetOperation,
+    AArrayExpr, AConst, AExpr, AExprKind, BoolExpr, BoolExprType, CoercionForm, ColumnRef,
+    FuncCall, LimitOption, Node, ParseResult, RawStmt, ResTarget, SelectStmt, SetOperation,
     SqlValueFunctionOp, String as PgString, TypeName, a_const,
 };
 use schema_ir::quote_ident;
@@ -26,7 +28,12 @@ pub struct KeyContext<'a> {
     /// Column qualifiers are kept (view queries, where they name FROM items by position);
     /// elsewhere an expression reads one relation and qualifiers are dropped.
     pub qualified_columns: bool,
+    /// The type of the column a reference names, when it is known (canonical type name).
+    pub column_type: ColumnTypes<'a>,
 }
+
+/// The canonical type name of the column a reference names, if known.
+pub type ColumnTypes<'a> = &'a dyn Fn(&ColumnRef) -> Option<String>;
 
 impl KeyContext<'static> {
     /// Unqualified relation names belong to `public`.
@@ -34,6 +41,55 @@ impl KeyContext<'static> {
         KeyContext {
             relation_schema: &|_| "public".to_string(),
             qualified_columns: false,
+            column_type: &|_| None,
+        }
+    }
+}
+
+const COMPARISONS: [&str; 7] = ["=", "<>", "!=", "<", ">", "<=", ">="];
+
+/// Writes the untyped string literals compared with a column of known type (`=`, `<`, …,
+/// `IN (…)`, `BETWEEN`) as constants of the column's type print: PostgreSQL gives such a
+/// literal the column's type and the catalog prints it with its cast.
+fn type_compared_literals(e: &mut AExpr, ctx: &KeyContext<'_>) {
+    let kind = AExprKind::try_from(e.kind).unwrap_or(AExprKind::Undefined);
+    let op = e.name.last().and_then(nodes::string).unwrap_or("");
+    let typed = match kind {
+        AExprKind::AexprOp | AExprKind::AexprIn => COMPARISONS.contains(&op),
+        AExprKind::AexprBetween
+        | AExprKind::AexprNotBetween
+        | AExprKind::AexprBetweenSym
+        | AExprKind::AexprNotBetweenSym => true,
+        _ => false,
+    };
+    if !typed {
+        return;
+    }
+    let column_type = |side: &Option<Box<Node>>| match side.as_deref().and_then(|n| n.node.as_ref())
+    {
+        Some(NodeEnum::ColumnRef(c)) => (ctx.column_type)(c),
+        _ => None,
+    };
+    let (ty, other) = match (column_type(&e.lexpr), kind) {
+        (Some(ty), _) => (ty, &mut e.rexpr),
+        (None, AExprKind::AexprOp) => match column_type(&e.rexpr) {
+            Some(ty) => (ty, &mut e.lexpr),
+            None => return,
+        },
+        _ => return,
+    };
+    let Some(other) = other.as_deref_mut() else {
+        return;
+    };
+    let items: Vec<&mut Node> = match other.node.as_mut() {
+        Some(NodeEnum::List(list)) => list.items.iter_mut().collect(),
+        _ => vec![other],
+    };
+    for item in items {
+        if let Some(NodeEnum::AConst(c)) = item.node.as_ref()
+            && let Some(a_const::Val::Sval(s)) = c.val.as_ref()
+        {
+            *item = string_const(&literal::canonical(&ty, &s.sval));
         }
     }
 }
@@ -319,6 +375,7 @@ pub(crate) fn normalize(n: &mut Node, ctx: &KeyContext<'_>) {
             }
         }
         NodeEnum::AExpr(e) => {
+            type_compared_literals(e, ctx);
             normalize_opt(&mut e.lexpr, ctx);
             normalize_opt(&mut e.rexpr, ctx);
             strip_builtin_schema(&mut e.name);

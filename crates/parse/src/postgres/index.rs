@@ -179,10 +179,7 @@ impl Reader<'_> {
                 colnames.push(elem.name.clone());
             }
         }
-        let predicate = match stmt.where_clause.as_deref() {
-            Some(w) => Some(self.expr(w)?),
-            None => None,
-        };
+        let predicate = self.optional_table_expr(stmt.where_clause.as_deref(), &table)?;
         let schema = table.schema.clone();
         let name = if stmt.idxname.is_empty() {
             let addition = column_addition(&index_column_names(&colnames));

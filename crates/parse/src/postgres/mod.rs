@@ -714,6 +714,56 @@ impl<'s> Reader<'s> {
 
     /// An expression node as an IR expression (text from the deparser, canonical key).
     pub(crate) fn expr(&self, node: &Node) -> Res<Expr> {
+        self.typed_expr(node, &|_| None)
+    }
+
+    /// An expression over the columns of `table` (a check, an index predicate, a policy, a
+    /// trigger's `WHEN`): literals compared with its columns are keyed by their types.
+    pub(crate) fn table_expr(&self, node: &Node, table: &QualifiedName) -> Res<Expr> {
+        let column_type = |c: &pg_query::protobuf::ColumnRef| {
+            let fields: Vec<&str> = c.fields.iter().filter_map(nodes::string).collect();
+            let column = match fields.as_slice() {
+                [column] => *column,
+                [relation, column]
+                    if *relation == table.name || ["old", "new"].contains(relation) =>
+                {
+                    *column
+                }
+                _ => return None,
+            };
+            let t = self.schema.tables.get(table)?;
+            Some(self.base_type(&t.column(column)?.data_type))
+        };
+        self.typed_expr(node, &column_type)
+    }
+
+    /// An optional expression node (`USING`, `WHEN`, `WHERE`) over the columns of `table`.
+    pub(crate) fn optional_table_expr(
+        &self,
+        node: Option<&Node>,
+        table: &QualifiedName,
+    ) -> Res<Option<Expr>> {
+        node.map(|n| self.table_expr(n, table)).transpose()
+    }
+
+    /// The type a value of `data_type` is compared as: a domain's base type (at any depth),
+    /// canonical type name.
+    pub(crate) fn base_type(&self, data_type: &DataType) -> String {
+        let mut current = data_type.clone();
+        for _ in 0..8 {
+            let Some(d) = current
+                .user_type()
+                .filter(|_| !current.is_array())
+                .and_then(|q| self.schema.domains.get(&q))
+            else {
+                break;
+            };
+            current = d.data_type.clone();
+        }
+        current.0
+    }
+
+    pub(crate) fn typed_expr(&self, node: &Node, column_type: expr::ColumnTypes<'_>) -> Res<Expr> {
         let sql = if self.search_path.first().is_some_and(|s| s != "public") {
             // Under another search path, what the files create there is named with its
             // schema, so the plan runs the same in any session.
@@ -749,14 +799,10 @@ impl<'s> Reader<'s> {
             &expr::KeyContext {
                 relation_schema: &relation_schema,
                 qualified_columns: false,
+                column_type,
             },
         )?;
         Ok(Expr::new(sql, key))
-    }
-
-    /// An optional expression node (`USING`, `WHEN`, `WHERE`) as an IR expression.
-    pub(crate) fn optional_expr(&self, node: Option<&Node>) -> Res<Option<Expr>> {
-        node.map(|n| self.expr(n)).transpose()
     }
 
     /// A column default: a bare constant is keyed as a constant of the column's type.

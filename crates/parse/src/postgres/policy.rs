@@ -64,8 +64,8 @@ impl Reader<'_> {
     pub(crate) fn create_policy(&mut self, stmt: &CreatePolicyStmt) -> Res<()> {
         let rv = stmt.table.as_ref().ok_or("CREATE POLICY without a table")?;
         let table = self.table(rv)?;
-        let using = self.optional_expr(stmt.qual.as_deref())?;
-        let with_check = self.optional_expr(stmt.with_check.as_deref())?;
+        let using = self.optional_table_expr(stmt.qual.as_deref(), &table)?;
+        let with_check = self.optional_table_expr(stmt.with_check.as_deref(), &table)?;
         let policy = Policy {
             name: stmt.policy_name.clone(),
             permissive: stmt.permissive,
@@ -97,8 +97,8 @@ impl Reader<'_> {
     pub(crate) fn alter_policy(&mut self, stmt: &AlterPolicyStmt) -> Res<()> {
         let rv = stmt.table.as_ref().ok_or("ALTER POLICY without a table")?;
         let table = self.table(rv)?;
-        let using = self.optional_expr(stmt.qual.as_deref())?;
-        let with_check = self.optional_expr(stmt.with_check.as_deref())?;
+        let using = self.optional_table_expr(stmt.qual.as_deref(), &table)?;
+        let with_check = self.optional_table_expr(stmt.with_check.as_deref(), &table)?;
         let policy = self.policy_mut(&table, &stmt.policy_name)?;
         if !stmt.roles.is_empty() {
             policy.roles = roles(&stmt.roles);

@@ -398,7 +398,7 @@ impl Reader<'_> {
         match constr_type(c) {
             ConstrType::ConstrCheck => {
                 let raw = c.raw_expr.as_deref().ok_or("CHECK without expression")?;
-                let expr = self.expr(raw)?;
+                let expr = self.table_expr(raw, table)?;
                 let refs = column_refs(raw);
                 let column = (refs.len() == 1)
                     .then(|| refs.iter().next().cloned())
@@ -567,7 +567,7 @@ impl Reader<'_> {
                 }
                 let include = nodes::strings(&c.including);
                 colnames.extend(include.iter().cloned());
-                let predicate = self.optional_expr(c.where_clause.as_deref())?;
+                let predicate = self.optional_table_expr(c.where_clause.as_deref(), table)?;
                 let name = explicit.unwrap_or_else(|| {
                     let addition = column_addition(&index_column_names(&colnames));
                     choose_name(&table.name, Some(&addition), "excl", |n| {
@@ -678,7 +678,7 @@ impl Reader<'_> {
         let rewrite = |e: &schema_ir::Expr| -> Res<schema_ir::Expr> {
             let mut node = super::expr::parse_expr(&e.sql)?;
             rename_refs(&mut node, old, new);
-            self.expr(&node)
+            self.table_expr(&node, table)
         };
         let mut t = self.schema.tables[table].clone();
         for c in &mut t.columns {

@@ -87,7 +87,7 @@ impl Reader<'_> {
         let function = self
             .support_routine(&nodes::strings(&stmt.funcname))
             .ok_or("CREATE TRIGGER without a function")?;
-        let when = self.optional_expr(stmt.when_clause.as_deref())?;
+        let when = self.optional_table_expr(stmt.when_clause.as_deref(), &table)?;
         let constraint = if stmt.isconstraint {
             let referenced_table = match stmt.constrrel.as_ref() {
                 Some(rv) => Some(self.table(rv)?),

@@ -22,6 +22,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The output column names of the relation a query reads, for `*`.
 pub(crate) type ColumnsOf<'a> = &'a dyn Fn(&QualifiedName) -> Option<Vec<String>>;
 
+/// The type of a column of a table a query reads (canonical type name).
+type TypesOf<'a> = &'a dyn Fn(&QualifiedName, &str) -> Option<String>;
+
 fn object_type(value: i32) -> ObjectType {
     ObjectType::try_from(value).unwrap_or(ObjectType::Undefined)
 }
@@ -195,6 +198,10 @@ impl Reader<'_> {
             }
             self.schema.views.get(q).map(|v| v.columns.clone())
         };
+        let column_type = |q: &QualifiedName, column: &str| {
+            let c = self.schema.tables.get(q)?.column(column)?;
+            Some(self.base_type(&c.data_type))
+        };
         let ViewKey {
             key,
             columns,
@@ -205,8 +212,10 @@ impl Reader<'_> {
             &KeyContext {
                 relation_schema: &relation_schema,
                 qualified_columns: true,
+                column_type: &|_| None,
             },
             Some(&columns_of),
+            Some(&column_type),
         )?;
         Ok(View {
             name: name.clone(),
@@ -274,7 +283,9 @@ pub fn catalog_view_key(sql: &str) -> Result<ViewKey, String> {
         &KeyContext {
             relation_schema: &relation_schema,
             qualified_columns: true,
+            column_type: &|_| None,
         },
+        None,
         None,
     )
 }
@@ -316,13 +327,29 @@ pub struct ViewKey {
     pub column_keys: Vec<String>,
 }
 
+/// The canonical form of `select`; `column_type` gives the type of a column of a table the
+/// query reads (see [`expr::KeyContext::column_type`]).
 fn canonical(
     select: &SelectStmt,
     ctx: &KeyContext<'_>,
     columns_of: Option<ColumnsOf<'_>>,
+    column_type: Option<TypesOf<'_>>,
 ) -> Result<ViewKey, String> {
     let mut normal = qualify_relations(select, ctx.relation_schema);
     let sources = super::qualifiers::resolve(&mut normal, columns_of);
+    // Column references now name their FROM item by position: `r1.at`.
+    let typed = |c: &ColumnRef| {
+        let [token, column] = c.fields.as_slice() else {
+            return None;
+        };
+        let relation = sources.get(nodes::string(token)?)?.as_ref()?;
+        column_type?(relation, nodes::string(column)?)
+    };
+    let ctx = &KeyContext {
+        relation_schema: ctx.relation_schema,
+        qualified_columns: ctx.qualified_columns,
+        column_type: &typed,
+    };
     normalize_select(&mut normal, ctx, columns_of);
     let columns = output_names(&normal);
     name_set_operation_outputs(&mut normal, &columns);
