@@ -43,6 +43,60 @@ pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Chang
     }
 }
 
+/// Routines with a SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`) that read a column
+/// whose type changes or which goes away, or a table dropped (and perhaps created again):
+/// PostgreSQL stores such a body parsed and refuses those changes while it exists, so the
+/// routine is dropped before them and created again after.
+pub(crate) fn rebuild_for_tables(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
+    let mut touched: BTreeSet<(QualifiedName, Option<String>)> = BTreeSet::new();
+    for change in changes.iter() {
+        match change {
+            Change::DropTable(t) => {
+                touched.insert((t.name.clone(), None));
+            }
+            Change::DropColumn { table, column } => {
+                touched.insert((table.clone(), Some(column.name.clone())));
+            }
+            Change::AlterColumn { table, from, to } if from.data_type != to.data_type => {
+                touched.insert((table.clone(), Some(from.name.clone())));
+            }
+            _ => {}
+        }
+    }
+    if touched.is_empty() {
+        return;
+    }
+    let dropped: BTreeSet<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropFunction(f) => Some(f.signature()),
+            _ => None,
+        })
+        .collect();
+    for (signature, old) in &from.functions {
+        let schema_ir::FunctionBody::Standard(body) = &old.body else {
+            continue;
+        };
+        let Some(new) = to.functions.get(signature) else {
+            continue;
+        };
+        let reads = touched.iter().any(|(table, column)| {
+            old.references.contains(table)
+                && column
+                    .as_deref()
+                    .is_none_or(|c| crate::table::mentions(&body.key, c) || body.key.contains('*'))
+        });
+        if !reads || dropped.contains(signature) {
+            continue;
+        }
+        changes.retain(|c| {
+            !matches!(c, Change::ReplaceFunction { from, .. } if from.signature() == *signature)
+        });
+        changes.push(Change::DropFunction(old.clone()));
+        changes.push(Change::CreateFunction(new.clone()));
+    }
+}
+
 /// Names of the routines the changes drop and create again (their dependents must go first).
 pub(crate) fn recreated(changes: &[Change]) -> BTreeSet<String> {
     let created: BTreeSet<String> = changes

@@ -126,6 +126,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
         }
     }
 
+    functions::rebuild_for_tables(from, to, &mut changes);
     triggers::rebuild_for_functions(from, to, &mut changes);
     functions::rebuild_dependents(from, to, &mut changes);
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);

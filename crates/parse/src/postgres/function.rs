@@ -13,7 +13,7 @@ use pg_query::protobuf::{
 };
 use schema_ir::{
     Argument, ArgumentMode, DataType, Expr, Function, FunctionBody, Parallel, QualifiedName,
-    Returns, Volatility, without_modifiers,
+    Returns, Volatility, quote_ident, without_modifiers,
 };
 use std::collections::BTreeSet;
 
@@ -113,7 +113,7 @@ impl Reader<'_> {
             }
         }
         if let Some(sql) = stmt.sql_body.as_deref() {
-            body = Some(FunctionBody::Standard(self.standard_body(sql)?));
+            body = Some(FunctionBody::Standard(self.standard_body(sql, &function)?));
             if function.language.is_empty() {
                 function.language = "sql".into();
             }
@@ -277,19 +277,21 @@ impl Reader<'_> {
     }
 
     /// A SQL-standard body: `RETURN expr` keyed like any expression, `BEGIN ATOMIC … END` by
-    /// its deparsed statements.
-    fn standard_body(&self, body: &Node) -> Res<Expr> {
+    /// its statements, queries keyed like a view's and others as deparsed.
+    fn standard_body(&self, body: &Node, function: &Function) -> Res<Expr> {
         match body.node.as_ref() {
             Some(NodeEnum::ReturnStmt(r)) => {
                 let value = r.returnval.as_deref().ok_or("RETURN without a value")?;
                 let expr = self.expr(value)?;
+                let named = super::expr::parse_expr(&parameters_by_name(&expr.sql, function))?;
                 Ok(Expr::new(
                     format!("RETURN {}", expr.sql),
-                    format!("RETURN {}", expr.key),
+                    format!("RETURN {}", self.expr(&named)?.key),
                 ))
             }
             Some(NodeEnum::List(list)) => {
                 let mut statements = Vec::new();
+                let mut keys = Vec::new();
                 for item in &list.items {
                     let inner = match item.node.as_ref() {
                         Some(NodeEnum::List(l)) => l.items.clone(),
@@ -297,14 +299,90 @@ impl Reader<'_> {
                     };
                     for stmt in inner {
                         let text = deparse_statement(&stmt)?;
+                        // Keyed as the catalog prints it: parameters by name, queries like a
+                        // view's, other statements with their expressions normalized.
+                        let named = parse_statement(&parameters_by_name(&text, function))?;
+                        let key = match named.node.as_ref() {
+                            Some(NodeEnum::SelectStmt(select)) => self.query_key(select)?.1.key,
+                            _ => self.statement_key(named)?,
+                        };
                         statements.push(format!("{text};"));
+                        keys.push(format!("{key};"));
                     }
                 }
-                let text = format!("BEGIN ATOMIC\n {}\nEND", statements.join("\n "));
-                Ok(Expr::new(text.clone(), text))
+                let atomic = |s: &[String]| format!("BEGIN ATOMIC\n {}\nEND", s.join("\n "));
+                Ok(Expr::new(atomic(&statements), atomic(&keys)))
             }
             _ => Err("unsupported function body".into()),
         }
+    }
+
+    /// The key of an `INSERT`, `UPDATE` or `DELETE` of a SQL-standard body: its table
+    /// schema-qualified, its expressions keyed like any expression (qualifiers of columns
+    /// dropped: the statement reads one table).
+    fn statement_key(&self, mut stmt: Node) -> Res<String> {
+        let relation_schema = |name: &str| {
+            self.resolve("", name, |q| {
+                self.schema.tables.contains_key(q) || self.schema.sequences.contains_key(q)
+            })
+            .map_or_else(|| self.creation_schema(), |q| q.schema)
+        };
+        let ctx = super::expr::KeyContext {
+            relation_schema: &relation_schema,
+            qualified_columns: false,
+            column_type: &|_| None,
+        };
+        let qualify = |rv: &mut Option<pg_query::protobuf::RangeVar>| {
+            if let Some(rv) = rv.as_mut() {
+                if rv.schemaname.is_empty() {
+                    rv.schemaname = relation_schema(&rv.relname);
+                }
+                rv.location = 0;
+            }
+        };
+        let targets = |list: &mut Vec<Node>| {
+            for t in list {
+                if let Some(NodeEnum::ResTarget(t)) = t.node.as_mut() {
+                    t.location = 0;
+                    if let Some(v) = t.val.as_deref_mut() {
+                        super::expr::normalize(v, &ctx);
+                    }
+                }
+            }
+        };
+        let condition = |n: &mut Option<Box<Node>>| {
+            if let Some(n) = n.as_deref_mut() {
+                super::expr::normalize(n, &ctx);
+            }
+        };
+        match stmt.node.as_mut() {
+            Some(NodeEnum::InsertStmt(s)) => {
+                qualify(&mut s.relation);
+                targets(&mut s.cols);
+                if let Some(NodeEnum::SelectStmt(q)) =
+                    s.select_stmt.as_deref_mut().and_then(|q| q.node.as_mut())
+                {
+                    for row in &mut q.values_lists {
+                        if let Some(NodeEnum::List(l)) = row.node.as_mut() {
+                            for v in &mut l.items {
+                                super::expr::normalize(v, &ctx);
+                            }
+                        }
+                    }
+                }
+            }
+            Some(NodeEnum::UpdateStmt(s)) => {
+                qualify(&mut s.relation);
+                targets(&mut s.target_list);
+                condition(&mut s.where_clause);
+            }
+            Some(NodeEnum::DeleteStmt(s)) => {
+                qualify(&mut s.relation);
+                condition(&mut s.where_clause);
+            }
+            _ => {}
+        }
+        deparse_statement(&stmt)
     }
 
     /// The routine an `ObjectWithArgs` names, by signature.
@@ -474,6 +552,68 @@ fn source_body(d: &DefElem) -> Res<FunctionBody> {
     }
 }
 
+/// The statement `sql` holds.
+fn parse_statement(sql: &str) -> Res<Node> {
+    let parsed = pg_query::parse(sql, 0).map_err(|e| nodes::error_text(&e))?;
+    parsed
+        .protobuf
+        .stmts
+        .into_iter()
+        .next()
+        .and_then(|s| s.stmt)
+        .map(|s| *s)
+        .ok_or_else(|| format!("not a statement: {sql}"))
+}
+
+/// `sql` with the routine's parameters written by name, as the catalog prints them: `$2`
+/// becomes the second argument's name, and `routine.arg` the bare name.
+fn parameters_by_name(sql: &str, function: &Function) -> String {
+    let names: Vec<Option<String>> = function
+        .arguments
+        .iter()
+        .filter(|a| !matches!(a.mode, ArgumentMode::Out | ArgumentMode::Table))
+        .map(|a| {
+            a.name
+                .as_ref()
+                .filter(|n| !n.is_empty())
+                .map(|n| quote_ident(n))
+        })
+        .collect();
+    let routine = format!("{}.", quote_ident(&function.name.name));
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    let mut in_string = false;
+    while let Some(c) = rest.chars().next() {
+        if c == '\'' {
+            in_string = !in_string;
+        } else if !in_string {
+            let boundary = !out.ends_with(|p: char| p.is_alphanumeric() || p == '_' || p == '.');
+            if c == '$' {
+                let digits: String = rest[1..].chars().take_while(char::is_ascii_digit).collect();
+                if let Ok(n) = digits.parse::<usize>()
+                    && let Some(Some(name)) = n.checked_sub(1).and_then(|i| names.get(i))
+                {
+                    out.push_str(name);
+                    rest = &rest[1 + digits.len()..];
+                    continue;
+                }
+            } else if boundary
+                && let Some(after) = rest.strip_prefix(routine.as_str())
+                && names.iter().flatten().any(|n| {
+                    after.starts_with(n.as_str())
+                        && !after[n.len()..].starts_with(|p: char| p.is_alphanumeric() || p == '_')
+                })
+            {
+                rest = after;
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 fn deparse_statement(stmt: &Node) -> Res<String> {
     let result = pg_query::protobuf::ParseResult {
         version: 0,
@@ -488,17 +628,27 @@ fn deparse_statement(stmt: &Node) -> Res<String> {
 
 type Names = BTreeSet<QualifiedName>;
 
-/// The relations a SQL-language body reads and the routines it calls, qualified by the
-/// routine's own `search_path` (or `public`): PostgreSQL checks them when it creates the
-/// routine.
+/// The relations a SQL-language body (as a string or SQL-standard) reads and the routines it
+/// calls, qualified by the routine's own `search_path` (or `public`): PostgreSQL checks them
+/// when it creates the routine.
 fn references(function: &Function) -> (Names, Names) {
-    let FunctionBody::Source(source) = &function.body else {
-        return Default::default();
+    let source = match &function.body {
+        FunctionBody::Source(source) if function.language == "sql" => source.clone(),
+        // A SQL-standard body: its statements, or its expression as a query.
+        FunctionBody::Standard(body) => {
+            let text = body.sql.trim();
+            match text.strip_prefix("RETURN") {
+                Some(expr) => format!("SELECT {expr}"),
+                None => text
+                    .strip_prefix("BEGIN ATOMIC")
+                    .and_then(|t| t.strip_suffix("END"))
+                    .unwrap_or(text)
+                    .to_string(),
+            }
+        }
+        _ => return Default::default(),
     };
-    if function.language != "sql" {
-        return Default::default();
-    }
-    let Ok(parsed) = pg_query::parse(source, 0) else {
+    let Ok(parsed) = pg_query::parse(&source, 0) else {
         return Default::default();
     };
     let schema = function

@@ -175,7 +175,32 @@ impl Reader<'_> {
         };
         let mut written = (**select).clone();
         rename_outputs(&mut written, aliases);
-        let ctes = cte_names(&written);
+        let (
+            sql,
+            ViewKey {
+                key,
+                columns,
+                references,
+                column_keys,
+            },
+        ) = self.query_key(&written)?;
+        Ok(View {
+            name: name.clone(),
+            materialized,
+            definition: Expr::new(sql, key),
+            columns,
+            column_keys,
+            references,
+            options: BTreeMap::new(),
+            indexes: BTreeMap::new(),
+            with_no_data: false,
+            comment: None,
+        })
+    }
+    /// A query of the files (a view's, or one in a routine's SQL-standard body): the SQL to
+    /// run, its relations schema-qualified, and its canonical key.
+    pub(crate) fn query_key(&self, written: &SelectStmt) -> Res<(String, ViewKey)> {
+        let ctes = cte_names(written);
         let relation_schema = |relation: &str| {
             if ctes.contains(relation) {
                 return String::new();
@@ -189,7 +214,7 @@ impl Reader<'_> {
         };
         // The SQL to run names its relations with their schemas: a plan does not set the
         // search_path the file was read with.
-        let sql = NodeEnum::SelectStmt(Box::new(qualify_relations(&written, &relation_schema)))
+        let sql = NodeEnum::SelectStmt(Box::new(qualify_relations(written, &relation_schema)))
             .deparse(Default::default())
             .map_err(|e| nodes::error_text(&e))?;
         let columns_of = |q: &QualifiedName| -> Option<Vec<String>> {
@@ -202,13 +227,8 @@ impl Reader<'_> {
             let c = self.schema.tables.get(q)?.column(column)?;
             Some(self.base_type(&c.data_type))
         };
-        let ViewKey {
-            key,
-            columns,
-            references,
-            column_keys,
-        } = canonical(
-            &written,
+        let key = canonical(
+            written,
             &KeyContext {
                 relation_schema: &relation_schema,
                 qualified_columns: true,
@@ -217,18 +237,7 @@ impl Reader<'_> {
             Some(&columns_of),
             Some(&column_type),
         )?;
-        Ok(View {
-            name: name.clone(),
-            materialized,
-            definition: Expr::new(sql, key),
-            columns,
-            column_keys,
-            references,
-            options: BTreeMap::new(),
-            indexes: BTreeMap::new(),
-            with_no_data: false,
-            comment: None,
-        })
+        Ok((sql, key))
     }
 }
 

@@ -151,12 +151,23 @@ pub(crate) fn definition_sql(f: &Function, replace: bool) -> String {
 }
 
 /// What a routine needs to exist: its namespace, the types of its arguments and result, and
-/// the relations a SQL-language body reads.
+/// the relations a SQL-language body reads. A SQL-standard body is stored parsed and holds
+/// on to the columns it names (PostgreSQL refuses to retype or drop them meanwhile).
 fn needs(f: &Function) -> Vec<Resource> {
     let mut out = vec![Resource::Namespace(f.name.schema.clone())];
     out.extend(f.arguments.iter().filter_map(|a| type_needs(&a.data_type)));
     out.extend(f.returns.iter().filter_map(|r| type_needs(&r.data_type)));
     out.extend(f.references.iter().cloned().map(Resource::Relation));
+    if let FunctionBody::Standard(body) = &f.body {
+        let names = super::sql::identifiers(&body.key);
+        for relation in &f.references {
+            out.extend(
+                names
+                    .iter()
+                    .map(|n| Resource::Column(relation.clone(), n.clone())),
+            );
+        }
+    }
     out.extend(
         f.calls
             .iter()
