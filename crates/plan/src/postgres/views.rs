@@ -43,6 +43,7 @@ pub(crate) fn create_view(view: &View) -> Vec<Planned> {
     )
     .requires([Resource::Namespace(view.name.schema.clone())])
     .requires(view.references.iter().cloned().map(Resource::Relation))
+    .requires(routines(view))
     .provides([Resource::Relation(view.name.clone())]);
     if view.materialized {
         // What the materialized view's indexes are built on.
@@ -125,6 +126,13 @@ pub(crate) fn set_view_options(
 
 /// `recreated`: the plan creates the view again (around a change of what it reads), so
 /// nothing is lost for its readers beyond the plan's own run.
+/// The routines a view's query calls: created before it, dropped after it.
+fn routines(view: &View) -> impl Iterator<Item = Resource> {
+    super::sql::called_routines(&view.definition.sql, "public")
+        .into_iter()
+        .map(Resource::FunctionName)
+}
+
 pub(crate) fn drop_view(view: &View, recreated: bool) -> Vec<Planned> {
     let hazard = (!recreated).then(|| hazards::DROP_VIEW.at(&view.name.to_string()));
     vec![
@@ -136,6 +144,7 @@ pub(crate) fn drop_view(view: &View, recreated: bool) -> Vec<Planned> {
         )
         .uses_old([Resource::Namespace(view.name.schema.clone())])
         .uses_old(view.references.iter().cloned().map(Resource::Relation))
+        .uses_old(routines(view))
         .removes([Resource::Relation(view.name.clone())])
         .hazards(hazard),
     ]
