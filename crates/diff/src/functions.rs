@@ -43,6 +43,60 @@ pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Chang
     }
 }
 
+/// Routines whose arguments or result are of a type that is rebuilt (an enum or domain
+/// rebuilt beside its old self, a domain or composite type dropped and created again):
+/// their signature holds on to the old type, which then cannot be dropped, so they are
+/// dropped before the rebuild and created again after it.
+pub(crate) fn rebuild_for_types(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
+    let created: BTreeSet<&QualifiedName> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateDomain(d) => Some(&d.name),
+            Change::CreateComposite(t) => Some(&t.name),
+            _ => None,
+        })
+        .collect();
+    let rebuilt: BTreeSet<QualifiedName> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::RecreateEnum { from, .. } => Some(from.name.clone()),
+            Change::RecreateDomain { from, .. } => Some(from.name.clone()),
+            Change::DropDomain(d) if created.contains(&d.name) => Some(d.name.clone()),
+            Change::DropComposite(t) if created.contains(&t.name) => Some(t.name.clone()),
+            _ => None,
+        })
+        .collect();
+    if rebuilt.is_empty() {
+        return;
+    }
+    let dropped: BTreeSet<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropFunction(f) => Some(f.signature()),
+            _ => None,
+        })
+        .collect();
+    for (signature, old) in &from.functions {
+        let uses = old
+            .arguments
+            .iter()
+            .map(|a| &a.data_type)
+            .chain(old.returns.iter().map(|r| &r.data_type))
+            .any(|t| t.user_type().is_some_and(|u| rebuilt.contains(&u)));
+        let Some(new) = to.functions.get(signature) else {
+            continue;
+        };
+        if !uses || dropped.contains(signature) {
+            continue;
+        }
+        changes.retain(|c| {
+            !matches!(c, Change::ReplaceFunction { from, .. } if from.signature() == *signature)
+        });
+        changes.push(Change::DropFunction(old.clone()));
+        changes.push(Change::CreateFunction(new.clone()));
+    }
+}
+
 /// Routines with a SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`) that read a column
 /// whose type changes or which goes away, or a table dropped (and perhaps created again):
 /// PostgreSQL stores such a body parsed and refuses those changes while it exists, so the

@@ -21,3 +21,7 @@ BEGIN ATOMIC
 END;
 CREATE FUNCTION add_interest(amount numeric, rate numeric) RETURNS numeric LANGUAGE sql IMMUTABLE
 RETURN $1 * (1 + rate);
+CREATE FUNCTION close_account(i int) RETURNS numeric LANGUAGE sql
+BEGIN ATOMIC
+    DELETE FROM accounts WHERE accounts.id = close_account.i RETURNING balance * 1.0;
+END;

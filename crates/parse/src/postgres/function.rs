@@ -359,6 +359,9 @@ impl Reader<'_> {
             Some(NodeEnum::InsertStmt(s)) => {
                 qualify(&mut s.relation);
                 targets(&mut s.cols);
+                if let Some(r) = s.returning_clause.as_mut() {
+                    targets(&mut r.exprs);
+                }
                 if let Some(NodeEnum::SelectStmt(q)) =
                     s.select_stmt.as_deref_mut().and_then(|q| q.node.as_mut())
                 {
@@ -375,10 +378,16 @@ impl Reader<'_> {
                 qualify(&mut s.relation);
                 targets(&mut s.target_list);
                 condition(&mut s.where_clause);
+                if let Some(r) = s.returning_clause.as_mut() {
+                    targets(&mut r.exprs);
+                }
             }
             Some(NodeEnum::DeleteStmt(s)) => {
                 qualify(&mut s.relation);
                 condition(&mut s.where_clause);
+                if let Some(r) = s.returning_clause.as_mut() {
+                    targets(&mut r.exprs);
+                }
             }
             _ => {}
         }
