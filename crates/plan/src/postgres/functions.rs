@@ -229,9 +229,16 @@ pub(crate) fn drop_function(f: &Function, ctx: &super::Context) -> Vec<Planned> 
         Phase::DropFunction
     };
     let hazard = if recreated {
+        let why = match ctx.to.functions.get(&signature) {
+            Some(new) if f.replaceable_by(new) => {
+                "around a change PostgreSQL refuses while it exists (a type, column or view it \
+                 uses is rebuilt)"
+            }
+            _ => "because its result type, argument names or defaults cannot change in place",
+        };
         hazards::DROP_FUNCTION.with_message(format!(
-            "{signature}: dropped and created again, because its result type, argument names \
-             or defaults cannot change in place; callers relying on the old definition break"
+            "{signature}: dropped and created again, {why}; callers relying on the old \
+             definition break"
         ))
     } else {
         hazards::DROP_FUNCTION.at(&signature)
