@@ -197,6 +197,7 @@ impl Reader<'_> {
             comment: None,
         })
     }
+
     /// A query of the files (a view's, or one in a routine's SQL-standard body): the SQL to
     /// run, its relations schema-qualified, and its canonical key.
     pub(crate) fn query_key(&self, written: &SelectStmt) -> Res<(String, ViewKey)> {
@@ -232,6 +233,7 @@ impl Reader<'_> {
             &KeyContext {
                 relation_schema: &relation_schema,
                 qualified_columns: true,
+                // Set by `canonical` once references name their FROM items.
                 column_type: &|_| None,
             },
             Some(&columns_of),
