@@ -4,7 +4,7 @@
 //! default cannot be replaced.
 
 use crate::{Change, CommentTarget};
-use schema_ir::{Column, IndexTarget, QualifiedName, Schema};
+use schema_ir::{Column, Function, IndexTarget, QualifiedName, Schema};
 use std::collections::BTreeSet;
 
 pub(crate) fn diff_functions(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
@@ -69,32 +69,13 @@ pub(crate) fn rebuild_for_types(from: &Schema, to: &Schema, changes: &mut Vec<Ch
     if rebuilt.is_empty() {
         return;
     }
-    let dropped: BTreeSet<String> = changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::DropFunction(f) => Some(f.signature()),
-            _ => None,
-        })
-        .collect();
-    for (signature, old) in &from.functions {
-        let uses = old
-            .arguments
+    recreate_where(from, to, changes, |old| {
+        old.arguments
             .iter()
             .map(|a| &a.data_type)
             .chain(old.returns.iter().map(|r| &r.data_type))
-            .any(|t| t.user_type().is_some_and(|u| rebuilt.contains(&u)));
-        let Some(new) = to.functions.get(signature) else {
-            continue;
-        };
-        if !uses || dropped.contains(signature) {
-            continue;
-        }
-        changes.retain(|c| {
-            !matches!(c, Change::ReplaceFunction { from, .. } if from.signature() == *signature)
-        });
-        changes.push(Change::DropFunction(old.clone()));
-        changes.push(Change::CreateFunction(new.clone()));
-    }
+            .any(|t| t.user_type().is_some_and(|u| rebuilt.contains(&u)))
+    });
 }
 
 /// Routines with a SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`) that read a column
@@ -120,6 +101,27 @@ pub(crate) fn rebuild_for_tables(from: &Schema, to: &Schema, changes: &mut Vec<C
     if touched.is_empty() {
         return;
     }
+    recreate_where(from, to, changes, |old| {
+        let schema_ir::FunctionBody::Standard(body) = &old.body else {
+            return false;
+        };
+        touched.iter().any(|(table, column)| {
+            old.references.contains(table)
+                && column
+                    .as_deref()
+                    .is_none_or(|c| crate::table::mentions(&body.key, c) || body.key.contains('*'))
+        })
+    });
+}
+
+/// Drops and creates again every routine kept on both sides for which `uses` holds (unless
+/// the changes already do), instead of replacing it in place; returns their names.
+pub(crate) fn recreate_where(
+    from: &Schema,
+    to: &Schema,
+    changes: &mut Vec<Change>,
+    uses: impl Fn(&Function) -> bool,
+) -> Vec<String> {
     let dropped: BTreeSet<String> = changes
         .iter()
         .filter_map(|c| match c {
@@ -127,20 +129,12 @@ pub(crate) fn rebuild_for_tables(from: &Schema, to: &Schema, changes: &mut Vec<C
             _ => None,
         })
         .collect();
+    let mut names = Vec::new();
     for (signature, old) in &from.functions {
-        let schema_ir::FunctionBody::Standard(body) = &old.body else {
-            continue;
-        };
         let Some(new) = to.functions.get(signature) else {
             continue;
         };
-        let reads = touched.iter().any(|(table, column)| {
-            old.references.contains(table)
-                && column
-                    .as_deref()
-                    .is_none_or(|c| crate::table::mentions(&body.key, c) || body.key.contains('*'))
-        });
-        if !reads || dropped.contains(signature) {
+        if dropped.contains(signature) || !uses(old) {
             continue;
         }
         changes.retain(|c| {
@@ -148,7 +142,9 @@ pub(crate) fn rebuild_for_tables(from: &Schema, to: &Schema, changes: &mut Vec<C
         });
         changes.push(Change::DropFunction(old.clone()));
         changes.push(Change::CreateFunction(new.clone()));
+        names.push(old.name.name.clone());
     }
+    names
 }
 
 /// Names of the routines the changes drop and create again (their dependents must go first).

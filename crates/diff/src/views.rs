@@ -7,7 +7,7 @@
 //! table's; one created again takes its indexes along.
 
 use crate::{Change, CommentTarget};
-use schema_ir::{Function, FunctionBody, QualifiedName, Schema, View};
+use schema_ir::{FunctionBody, QualifiedName, Schema, View};
 use std::collections::BTreeSet;
 
 pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
@@ -48,34 +48,13 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
     // such a body parsed and refuses the drop): they are created again, and views calling
     // them are dropped in turn.
     let mut recreated = recreated;
-    let mut dropped: BTreeSet<String> = changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::DropFunction(f) => Some(f.signature()),
-            _ => None,
-        })
-        .collect();
     loop {
-        let routines: Vec<&Function> = from
-            .functions
-            .values()
-            .filter(|f| {
-                matches!(f.body, FunctionBody::Standard(_))
-                    && !dropped.contains(&f.signature())
-                    && to.functions.contains_key(&f.signature())
-                    && f.references.iter().any(|r| changed.contains(r))
-            })
-            .collect();
-        for old in &routines {
-            let signature = old.signature();
-            changes.retain(|c| {
-                !matches!(c, Change::ReplaceFunction { from, .. } if from.signature() == signature)
-            });
-            changes.push(Change::DropFunction((*old).clone()));
-            changes.push(Change::CreateFunction(to.functions[&signature].clone()));
-            recreated.insert(old.name.name.clone());
-            dropped.insert(signature);
-        }
+        let routines = crate::functions::recreate_where(from, to, changes, |f| {
+            matches!(f.body, FunctionBody::Standard(_))
+                && f.references.iter().any(|r| changed.contains(r))
+        });
+        let any_routine = !routines.is_empty();
+        recreated.extend(routines);
         let more: Vec<QualifiedName> = from
             .views
             .iter()
@@ -87,7 +66,7 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
             })
             .map(|(name, _)| name.clone())
             .collect();
-        if more.is_empty() && routines.is_empty() {
+        if more.is_empty() && !any_routine {
             break;
         }
         for name in more {
