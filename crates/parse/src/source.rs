@@ -3,8 +3,8 @@
 //! the file, and byte offsets turned into file:line:col diagnostics. Syntax errors, which
 //! `pg_query` reports without a position, are located here: the failing statement is found by
 //! splitting with the scanner, then the token PostgreSQL names (`at or near "TABL"`).
-//! Statements are parsed one at a time (a parse tree of a whole dump at once costs far more
-//! memory and time than its pieces), falling back to parsing the whole text when the scanner's
+//! Statements are parsed a few kilobytes at a time (a parse tree of a whole dump at once costs
+//! far more memory and time than its pieces), falling back to parsing the whole text when the scanner's
 //! split does not parse piece by piece (`BEGIN ATOMIC` bodies hold semicolons).
 
 use crate::postgres::nodes;
@@ -21,8 +21,11 @@ pub(crate) struct Statement {
     pub node: Option<pg_query::NodeEnum>,
 }
 
-/// From how many statements a text is parsed ahead on a second thread.
-const PARSE_AHEAD_FROM: usize = 32;
+/// From how many batches a text is parsed ahead on a second thread.
+const PARSE_AHEAD_FROM: usize = 4;
+
+/// How many bytes of statements are parsed at once, at least.
+const BATCH_BYTES: usize = 16 * 1024;
 
 /// The statements of a parse result of `text[base..end]`.
 fn statements(
@@ -93,13 +96,23 @@ impl Source {
     ) -> Result<(), E> {
         let pieces = pg_query::split_with_scanner(&self.text).unwrap_or_default();
         let base = self.text.as_ptr() as usize;
-        let ends: Vec<usize> = pieces
-            .iter()
-            .map(|piece| piece.as_ptr() as usize - base + piece.len())
-            .collect();
+        // Pieces are parsed a few kilobytes at a time: each call into the parser sets up
+        // and frees its memory, which for short statements costs as much as parsing them.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut batch_start = 0;
+        for piece in &pieces {
+            let end = piece.as_ptr() as usize - base + piece.len();
+            if end - batch_start >= BATCH_BYTES {
+                ends.push(end);
+                batch_start = end;
+            }
+        }
+        if batch_start < self.text.len() && !pieces.is_empty() {
+            ends.push(self.text.len());
+        }
         // A thread is worth starting for a file, not for one catalog statement.
         let ahead = ends.len() > PARSE_AHEAD_FROM;
-        let capacity = if ahead { 256 } else { ends.len() + 1 };
+        let capacity = if ahead { 8 } else { ends.len() + 1 };
         std::thread::scope(|scope| {
             let (parsed, received) = std::sync::mpsc::sync_channel(capacity);
             let parse_ahead = move || {
