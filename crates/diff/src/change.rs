@@ -71,6 +71,14 @@ pub enum Change {
     },
     CreateComposite(CompositeType),
     DropComposite(CompositeType),
+    /// A composite type that columns or other types use, rebuilt beside the old one: its
+    /// attributes changed in a way `ALTER TYPE` cannot express, or a type an attribute uses
+    /// is rebuilt. The columns are converted to the new type and the old one dropped.
+    RecreateComposite {
+        from: CompositeType,
+        to: CompositeType,
+        columns: Vec<ConvertedColumn>,
+    },
     /// Attributes dropped, retyped or appended.
     AlterComposite {
         from: CompositeType,
@@ -303,7 +311,7 @@ pub enum EnumValuePosition {
     End,
 }
 
-/// A column whose type is (an array of) an enum or domain being rebuilt: it is converted to
+/// A column whose type is (an array of) an enum, domain or composite type being rebuilt: it is converted to
 /// the new type.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConvertedColumn {

@@ -1,12 +1,16 @@
 //! Domains and composite types, matched by name. A domain whose base type or collation
-//! changes is dropped and created again, or, when columns use it, rebuilt beside the old one
-//! with its columns converted; its default, NOT NULL and CHECK constraints change
-//! in place. A composite type is altered in place when its new attributes are the old ones
-//! (some dropped, some retyped) followed by added ones, and otherwise dropped and created
-//! again.
+//! changes is dropped and created again, or, when columns or other types use it, rebuilt
+//! beside the old one with its columns converted; its default, NOT NULL and CHECK
+//! constraints change in place. A composite type is altered in place when its new
+//! attributes are the old ones (some dropped, some retyped) followed by added ones, and
+//! otherwise dropped and created again, or rebuilt beside the old one when it is used.
+//! A rebuild carries over to the types built on the rebuilt one (a domain over it, a
+//! composite type with an attribute of it), and from those on.
 
+use crate::enums::columns_using;
 use crate::{Change, CommentTarget};
-use schema_ir::{CompositeType, Schema};
+use schema_ir::{CompositeType, QualifiedName, Schema};
+use std::collections::BTreeSet;
 
 fn comment_change(
     name: &schema_ir::QualifiedName,
@@ -30,8 +34,8 @@ pub(crate) fn diff_domains(from: &Schema, to: &Schema, changes: &mut Vec<Change>
             continue;
         };
         if old.data_type != new.data_type || old.collation != new.collation {
-            let columns = crate::enums::columns_using(name, from, to);
-            if columns.is_empty() {
+            let columns = columns_using(name, from, to);
+            if columns.is_empty() && !used_by_types(name, from) {
                 changes.push(Change::DropDomain(old.clone()));
                 changes.push(Change::CreateDomain(new.clone()));
             } else {
@@ -65,11 +69,19 @@ pub(crate) fn diff_domains(from: &Schema, to: &Schema, changes: &mut Vec<Change>
             continue;
         };
         if old.attributes != new.attributes {
+            let columns = columns_using(name, from, to);
             if alterable(old, new) {
                 changes.push(Change::AlterComposite {
                     from: old.clone(),
                     to: new.clone(),
                 });
+            } else if !columns.is_empty() || used_by_types(name, from) {
+                changes.push(Change::RecreateComposite {
+                    from: old.clone(),
+                    to: new.clone(),
+                    columns,
+                });
+                continue;
             } else {
                 changes.push(Change::DropComposite(old.clone()));
                 changes.push(Change::CreateComposite(new.clone()));
@@ -82,6 +94,86 @@ pub(crate) fn diff_domains(from: &Schema, to: &Schema, changes: &mut Vec<Change>
         if !to.composite_types.contains_key(name) {
             changes.push(Change::DropComposite(old.clone()));
         }
+    }
+}
+
+/// Whether a domain or composite type of `schema` is built on the type `name`.
+fn used_by_types(name: &QualifiedName, schema: &Schema) -> bool {
+    let is = |t: &schema_ir::DataType| t.user_type().as_ref() == Some(name);
+    schema.domains.values().any(|d| is(&d.data_type))
+        || schema
+            .composite_types
+            .values()
+            .any(|c| c.attributes.iter().any(|a| is(&a.data_type)))
+}
+
+/// The type a change rebuilds beside its old version (renamed out of the way until its
+/// columns are converted).
+pub(crate) fn rebuilt_type(change: &Change) -> Option<&QualifiedName> {
+    match change {
+        Change::RecreateEnum { from, .. } => Some(&from.name),
+        Change::RecreateDomain { from, .. } => Some(&from.name),
+        Change::RecreateComposite { from, .. } => Some(&from.name),
+        _ => None,
+    }
+}
+
+/// Rebuilds the domains and composite types that are built on a rebuilt type and kept on
+/// both sides (the old ones go on pointing at the renamed old type), until none is left:
+/// their other changes are replaced by the rebuild, which creates them as the files say.
+pub(crate) fn rebuild_dependent_types(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
+    let mut rebuilt: BTreeSet<QualifiedName> =
+        changes.iter().filter_map(rebuilt_type).cloned().collect();
+    loop {
+        let on_rebuilt =
+            |t: &schema_ir::DataType| t.user_type().is_some_and(|u| rebuilt.contains(&u));
+        let mut found: Vec<Change> = Vec::new();
+        for (name, old) in &from.domains {
+            if let Some(new) = to.domains.get(name)
+                && !rebuilt.contains(name)
+                && on_rebuilt(&old.data_type)
+            {
+                found.push(Change::RecreateDomain {
+                    from: old.clone(),
+                    to: new.clone(),
+                    columns: columns_using(name, from, to),
+                });
+            }
+        }
+        for (name, old) in &from.composite_types {
+            if let Some(new) = to.composite_types.get(name)
+                && !rebuilt.contains(name)
+                && old.attributes.iter().any(|a| on_rebuilt(&a.data_type))
+            {
+                found.push(Change::RecreateComposite {
+                    from: old.clone(),
+                    to: new.clone(),
+                    columns: columns_using(name, from, to),
+                });
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let names: BTreeSet<QualifiedName> =
+            found.iter().filter_map(rebuilt_type).cloned().collect();
+        changes.retain(|c| !replaced_by_rebuild(c, &names));
+        rebuilt.extend(names);
+        changes.extend(found);
+    }
+}
+
+/// Whether `change` alters one of the types in `names` (which are rebuilt instead).
+fn replaced_by_rebuild(change: &Change, names: &BTreeSet<QualifiedName>) -> bool {
+    match change {
+        Change::AlterDomain { to, .. } => names.contains(&to.name),
+        Change::AlterComposite { to, .. } => names.contains(&to.name),
+        Change::DropComposite(t) | Change::CreateComposite(t) => names.contains(&t.name),
+        Change::SetComment {
+            target: CommentTarget::Type { name },
+            ..
+        } => names.contains(name),
+        _ => false,
     }
 }
 

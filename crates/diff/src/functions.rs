@@ -59,12 +59,11 @@ pub(crate) fn rebuild_for_types(from: &Schema, to: &Schema, changes: &mut Vec<Ch
     let rebuilt: BTreeSet<QualifiedName> = changes
         .iter()
         .filter_map(|c| match c {
-            Change::RecreateEnum { from, .. } => Some(from.name.clone()),
-            Change::RecreateDomain { from, .. } => Some(from.name.clone()),
-            Change::DropDomain(d) if created.contains(&d.name) => Some(d.name.clone()),
-            Change::DropComposite(t) if created.contains(&t.name) => Some(t.name.clone()),
-            _ => None,
+            Change::DropDomain(d) if created.contains(&d.name) => Some(&d.name),
+            Change::DropComposite(t) if created.contains(&t.name) => Some(&t.name),
+            _ => crate::domains::rebuilt_type(c),
         })
+        .cloned()
         .collect();
     if rebuilt.is_empty() {
         return;

@@ -73,6 +73,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
 
     collations::diff_collations(from, to, &mut changes);
     domains::diff_domains(from, to, &mut changes);
+    domains::rebuild_dependent_types(from, to, &mut changes);
     functions::diff_functions(from, to, &mut changes);
     functions::rebuild_for_types(from, to, &mut changes);
     collations::diff_aggregates(from, to, &mut changes);

@@ -5,11 +5,11 @@
 //! domain's type, and is flagged); composite attributes are added, dropped and retyped with
 //! `ALTER TYPE`.
 
-use super::{column_object, comment_step, objects, sql, type_needs, types};
+use super::{Context, column_object, comment_step, objects, old_type_name, sql, type_needs, types};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_diff::{CommentTarget, ConvertedColumn};
-use schema_ir::{Attribute, CompositeType, Domain, DomainCheck, QualifiedName, quote_ident};
+use schema_ir::{Attribute, CompositeType, DataType, Domain, DomainCheck, quote_ident};
 
 fn check_sql(c: &DomainCheck) -> String {
     format!("CONSTRAINT {} CHECK ({})", quote_ident(&c.name), c.expr.sql)
@@ -66,15 +66,32 @@ pub(crate) fn drop_domain(d: &Domain) -> Vec<Planned> {
     ]
 }
 
-/// A domain whose base type or collation changes while columns use it: the old domain is
-/// renamed out of the way, the new one created under its name, the columns converted to it
-/// and the old one dropped, in one sequence.
+/// The type the values of `data_type` are stored as in `schema`: through domains (over
+/// domains) down to their base type.
+fn stored_as(schema: &schema_ir::Schema, data_type: &DataType) -> DataType {
+    let mut stored = data_type.clone();
+    // A chain of domains is short; the bound only guards against a cycle.
+    for _ in 0..32 {
+        match stored.user_type().and_then(|u| schema.domains.get(&u)) {
+            Some(d) if !stored.is_array() => stored = d.data_type.clone(),
+            _ => break,
+        }
+    }
+    stored
+}
+
+/// A domain whose base type or collation changes while columns or other types use it, or
+/// whose base type is rebuilt: the old domain is renamed out of the way, the new one created
+/// under its name, the columns converted to it and the old one dropped, in one sequence.
 pub(crate) fn recreate_domain(
     from: &Domain,
     to: &Domain,
     columns: &[ConvertedColumn],
+    ctx: &Context<'_>,
 ) -> Vec<Planned> {
-    let old = QualifiedName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
+    let old = old_type_name(&from.name);
+    // Over a rebuilt base, the old and the new domain have no cast between them.
+    let base_rebuilt = from.data_type == to.data_type && from.collation == to.collation;
     let mut out = vec![
         Planned::new(
             Phase::Type,
@@ -93,20 +110,31 @@ pub(crate) fn recreate_domain(
         comment: None,
         ..to.clone()
     }));
-    let cost = types::classify(&from.data_type, &to.data_type);
+    let cost = types::classify(
+        &stored_as(ctx.from, &from.data_type),
+        &stored_as(ctx.to, &to.data_type),
+    );
     // Converting to a domain with constraints checks every value.
     let checked = to.not_null || !to.checks.is_empty();
     let stricter = (to.not_null && !from.not_null)
         || to.checks.iter().any(|(n, c)| from.checks.get(n) != Some(c));
-    let rewrite = cost.rewrite || checked || from.collation != to.collation;
+    let rewrite = cost.rewrite || checked || from.collation != to.collation || base_rebuilt;
     out.extend(objects::convert_columns(columns, |c| {
-        let change = format!(
-            "{}: domain {} from {} to {}",
-            column_object(&c.table, &c.from.name),
-            to.name,
-            base_sql(from),
-            base_sql(to)
-        );
+        let column = column_object(&c.table, &c.from.name);
+        let change = if base_rebuilt {
+            format!(
+                "{column}: domain {} is created again over its rebuilt base type {}",
+                to.name,
+                base_sql(to)
+            )
+        } else {
+            format!(
+                "{column}: domain {} from {} to {}",
+                to.name,
+                base_sql(from),
+                base_sql(to)
+            )
+        };
         let mut found = Vec::new();
         if rewrite {
             found.push(hazards::TYPE_CHANGE_REWRITE.with_message(format!(
@@ -120,7 +148,11 @@ pub(crate) fn recreate_domain(
                 hazards::TYPE_CHANGE_MAY_FAIL.summary
             )));
         }
-        let using = format!("{}::{}", quote_ident(&c.from.name), c.to.data_type);
+        let using = if base_rebuilt {
+            objects::through_text(c)
+        } else {
+            format!("{}::{}", quote_ident(&c.from.name), c.to.data_type)
+        };
         (using, found)
     }));
     out.push(
@@ -130,7 +162,8 @@ pub(crate) fn recreate_domain(
             old.to_string(),
             format!("DROP DOMAIN {old}"),
         )
-        .uses_old(type_needs(&from.data_type)),
+        .uses_old(ctx.old_type_needs(&from.data_type))
+        .removes([Resource::Type(old.clone())]),
     );
     for (i, s) in out.iter_mut().enumerate() {
         s.after_previous = i > 0;
@@ -237,6 +270,102 @@ pub(crate) fn drop_composite(t: &CompositeType) -> Vec<Planned> {
         .removes([Resource::Type(t.name.clone())])
         .hazard(hazards::DROP_TYPE.at(&t.name.to_string())),
     ]
+}
+
+/// A composite type rebuilt beside the old one (see `Change::RecreateComposite`): renamed
+/// out of the way, created again under its name, its columns converted through their text
+/// form and the old type dropped, in one sequence.
+pub(crate) fn recreate_composite(
+    from: &CompositeType,
+    to: &CompositeType,
+    columns: &[ConvertedColumn],
+    ctx: &Context<'_>,
+) -> Vec<Planned> {
+    let old = old_type_name(&from.name);
+    let mut out = vec![
+        Planned::new(
+            Phase::Type,
+            "rename_type",
+            from.name.to_string(),
+            format!(
+                "ALTER TYPE {} RENAME TO {}",
+                from.name,
+                quote_ident(&old.name)
+            ),
+        )
+        .uses_old([Resource::Namespace(from.name.schema.clone())])
+        .removes([Resource::Type(from.name.clone())]),
+    ];
+    out.extend(create_composite(&CompositeType {
+        comment: None,
+        ..to.clone()
+    }));
+    out.extend(objects::convert_columns(columns, |c| {
+        let object = column_object(&c.table, &c.from.name);
+        let mut found = vec![hazards::TYPE_CHANGE_REWRITE.at(&object)];
+        if from.attributes != to.attributes {
+            found.push(hazards::TYPE_CHANGE_MAY_FAIL.with_message(format!(
+                "{object}: composite type {} from ({}) to ({}): {}",
+                to.name,
+                attribute_list(from),
+                attribute_list(to),
+                hazards::TYPE_CHANGE_MAY_FAIL.summary
+            )));
+        }
+        (by_attribute_name(from, to, c), found)
+    }));
+    out.push(
+        Planned::new(
+            Phase::DropType,
+            "drop_type",
+            old.to_string(),
+            format!("DROP TYPE {old}"),
+        )
+        .uses_old(
+            from.attributes
+                .iter()
+                .filter_map(|a| ctx.old_type_needs(&a.data_type)),
+        )
+        .removes([Resource::Type(old.clone())]),
+    );
+    for (i, s) in out.iter_mut().enumerate() {
+        s.after_previous = i > 0;
+    }
+    out.extend(comment(&to.name, &to.comment));
+    out
+}
+
+/// The `USING` expression converting a column to the rebuilt composite type: through its
+/// text form when the attributes are the same, otherwise attribute by attribute, by name
+/// (an attribute the old type lacks is NULL).
+fn by_attribute_name(from: &CompositeType, to: &CompositeType, c: &ConvertedColumn) -> String {
+    if from.attributes == to.attributes || c.to.data_type.is_array() {
+        return objects::through_text(c);
+    }
+    let column = quote_ident(&c.from.name);
+    let fields: Vec<String> = to
+        .attributes
+        .iter()
+        .map(
+            |a| match from.attributes.iter().find(|b| b.name == a.name) {
+                Some(_) => format!("({column}).{}::{}", quote_ident(&a.name), a.data_type),
+                None => format!("NULL::{}", a.data_type),
+            },
+        )
+        .collect();
+    format!(
+        "CASE WHEN {column} IS NULL THEN NULL ELSE ROW({})::{} END",
+        fields.join(", "),
+        c.to.data_type
+    )
+}
+
+fn attribute_list(t: &CompositeType) -> String {
+    t.attributes
+        .iter()
+        .map(attribute_sql)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(crate) fn alter_composite(from: &CompositeType, to: &CompositeType) -> Vec<Planned> {

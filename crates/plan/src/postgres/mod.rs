@@ -53,6 +53,9 @@ pub(crate) struct Context<'a> {
     pub(crate) repartitioned: BTreeSet<QualifiedName>,
     /// Signatures of the routines the plan creates (a drop of one of them is a re-creation).
     pub(crate) created_functions: BTreeSet<String>,
+    /// Types rebuilt beside their old versions, which keep existing as `name__old` until
+    /// their columns are converted.
+    rebuilt_types: BTreeSet<QualifiedName>,
 }
 
 impl<'a> Context<'a> {
@@ -155,6 +158,15 @@ impl<'a> Context<'a> {
             .intersection(&created_tables)
             .cloned()
             .collect();
+        let rebuilt_types = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::RecreateEnum { from, .. } => Some(from.name.clone()),
+                Change::RecreateDomain { from, .. } => Some(from.name.clone()),
+                Change::RecreateComposite { from, .. } => Some(from.name.clone()),
+                _ => None,
+            })
+            .collect();
         let mut context = Context {
             from,
             to,
@@ -168,6 +180,7 @@ impl<'a> Context<'a> {
             cycle_fks,
             repartitioned,
             created_functions,
+            rebuilt_types,
         };
         // An index over a column that is dropped or changes type cannot be kept in place
         // while it changes: it must go before the column does.
@@ -188,6 +201,18 @@ impl<'a> Context<'a> {
 }
 
 impl Context<'_> {
+    /// The type an old object of type `data_type` rests on: a rebuilt type is by then its
+    /// renamed old version.
+    pub(crate) fn old_type_needs(&self, data_type: &DataType) -> Option<Resource> {
+        data_type.user_type().map(|u| {
+            if self.rebuilt_types.contains(&u) {
+                Resource::Type(old_type_name(&u))
+            } else {
+                Resource::Type(u)
+            }
+        })
+    }
+
     /// Whether changes to the existing table `table` take their online forms: concurrent
     /// index builds, `NOT VALID` constraints (neither exists for partitioned tables).
     pub(crate) fn online_for(&self, table: &QualifiedName) -> bool {
@@ -326,6 +351,11 @@ pub(crate) fn column_needs(table: &QualifiedName, column: &Column) -> Vec<Resour
         );
     }
     out
+}
+
+/// The name a type rebuilt beside its old version gives the old one.
+pub(crate) fn old_type_name(name: &QualifiedName) -> QualifiedName {
+    QualifiedName::new(name.schema.clone(), format!("{}__old", name.name))
 }
 
 pub(crate) fn type_needs(data_type: &DataType) -> Option<Resource> {
@@ -968,7 +998,12 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropAggregate(a) => aggregates::drop_aggregate(a),
         Change::CreateDomain(d) => domains::create_domain(d),
         Change::DropDomain(d) => domains::drop_domain(d),
-        Change::RecreateDomain { from, to, columns } => domains::recreate_domain(from, to, columns),
+        Change::RecreateDomain { from, to, columns } => {
+            domains::recreate_domain(from, to, columns, ctx)
+        }
+        Change::RecreateComposite { from, to, columns } => {
+            domains::recreate_composite(from, to, columns, ctx)
+        }
         Change::AlterDomain { from, to } => domains::alter_domain(from, to),
         Change::CreateComposite(t) => domains::create_composite(t),
         Change::DropComposite(t) => domains::drop_composite(t),

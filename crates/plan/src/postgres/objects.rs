@@ -90,7 +90,7 @@ pub(crate) fn recreate_enum(
     to: &EnumType,
     columns: &[ConvertedColumn],
 ) -> Vec<Planned> {
-    let old = QualifiedName::new(from.name.schema.clone(), format!("{}__old", from.name.name));
+    let old = super::old_type_name(&from.name);
     let removed: Vec<&String> = from
         .values
         .iter()
@@ -130,21 +130,18 @@ pub(crate) fn recreate_enum(
         .provides(enum_values(to)),
     ];
     out.extend(convert_columns(columns, |c| {
-        let via = if c.to.data_type.is_array() {
-            "text[]"
-        } else {
-            "text"
-        };
-        let using = format!("{}::{via}::{}", quote_ident(&c.from.name), c.to.data_type);
         let hazards = vec![hazards::TYPE_CHANGE_REWRITE.at(&column_object(&c.table, &c.from.name))];
-        (using, hazards)
+        (through_text(c), hazards)
     }));
-    out.push(Planned::new(
-        Phase::DropType,
-        "drop_type",
-        old.to_string(),
-        format!("DROP TYPE {old}"),
-    ));
+    out.push(
+        Planned::new(
+            Phase::DropType,
+            "drop_type",
+            old.to_string(),
+            format!("DROP TYPE {old}"),
+        )
+        .removes([Resource::Type(old.clone())]),
+    );
     for (i, s) in out.iter_mut().enumerate() {
         if i > 0 {
             s.after_previous = true;
@@ -159,6 +156,17 @@ pub(crate) fn recreate_enum(
         ));
     }
     out
+}
+
+/// The `USING` expression converting a column to its rebuilt type through its text form
+/// (there is no cast between the old type and the new one).
+pub(crate) fn through_text(c: &ConvertedColumn) -> String {
+    let via = if c.to.data_type.is_array() {
+        "text[]"
+    } else {
+        "text"
+    };
+    format!("{}::{via}::{}", quote_ident(&c.from.name), c.to.data_type)
 }
 
 /// The columns of a rebuilt type converted to the new one: `convert` gives a column's

@@ -1,0 +1,4 @@
+CREATE DOMAIN label AS varchar(20);
+CREATE DOMAIN short_label AS label NOT NULL;
+CREATE TABLE items (id int PRIMARY KEY, tag short_label, tags short_label[]);
+CREATE VIEW item_tags AS SELECT id, tag FROM items;
