@@ -2,8 +2,9 @@
 //! changes is dropped and created again, or, when columns or other types use it, rebuilt
 //! beside the old one with its columns converted; its default, NOT NULL and CHECK
 //! constraints change in place. A composite type is altered in place when its new
-//! attributes are the old ones (some dropped, some retyped) followed by added ones, and
-//! otherwise dropped and created again, or rebuilt beside the old one when it is used.
+//! attributes are the old ones (some dropped, some retyped) followed by added ones, unless it
+//! is in use and an attribute is retyped; otherwise it is dropped and created again, or, when
+//! columns or other types use it, rebuilt beside the old one.
 //! A rebuild carries over to the types built on the rebuilt one (a domain over it, a
 //! composite type with an attribute of it), and from those on.
 
@@ -70,12 +71,19 @@ pub(crate) fn diff_domains(from: &Schema, to: &Schema, changes: &mut Vec<Change>
         };
         if old.attributes != new.attributes {
             let columns = columns_using(name, from, to);
-            if alterable(old, new) {
+            // PostgreSQL retypes no attribute of a composite type that a column uses, even
+            // through another type (adding and dropping attributes it does in place).
+            let used = !columns.is_empty() || used_by_types(name, from);
+            let retyped = old
+                .attributes
+                .iter()
+                .any(|a| new.attributes.iter().any(|b| b.name == a.name && b != a));
+            if alterable(old, new) && !(used && retyped) {
                 changes.push(Change::AlterComposite {
                     from: old.clone(),
                     to: new.clone(),
                 });
-            } else if !columns.is_empty() || used_by_types(name, from) {
+            } else if used {
                 changes.push(Change::RecreateComposite {
                     from: old.clone(),
                     to: new.clone(),

@@ -312,7 +312,13 @@ pub(crate) fn recreate_composite(
                 hazards::TYPE_CHANGE_MAY_FAIL.summary
             )));
         }
-        (by_attribute_name(from, to, c), found)
+        let using = converted(
+            &quote_ident(&c.from.name),
+            &c.from.data_type,
+            &c.to.data_type,
+            ctx,
+        );
+        (using, found)
     }));
     out.push(
         Planned::new(
@@ -335,29 +341,47 @@ pub(crate) fn recreate_composite(
     out
 }
 
-/// The `USING` expression converting a column to the rebuilt composite type: through its
-/// text form when the attributes are the same, otherwise attribute by attribute, by name
-/// (an attribute the old type lacks is NULL).
-fn by_attribute_name(from: &CompositeType, to: &CompositeType, c: &ConvertedColumn) -> String {
-    if from.attributes == to.attributes || c.to.data_type.is_array() {
-        return objects::through_text(c);
-    }
-    let column = quote_ident(&c.from.name);
-    let fields: Vec<String> = to
-        .attributes
-        .iter()
-        .map(
-            |a| match from.attributes.iter().find(|b| b.name == a.name) {
-                Some(_) => format!("({column}).{}::{}", quote_ident(&a.name), a.data_type),
+/// The expression converting `value`, of type `from` in the current schema, to `to` in
+/// the new one: a composite type attribute by attribute, by name (an attribute the old type
+/// lacks is NULL), so that reordered, added and dropped attributes and attributes of rebuilt
+/// types convert; a rebuilt type through its text form (there is no cast from its old
+/// version); anything else by a cast.
+fn converted(value: &str, from: &DataType, to: &DataType, ctx: &Context<'_>) -> String {
+    let user = to.user_type().filter(|_| !to.is_array());
+    let composites = user.as_ref().and_then(|u| {
+        Some((
+            ctx.from.composite_types.get(u)?,
+            ctx.to.composite_types.get(u)?,
+        ))
+    });
+    if let Some((old, new)) = composites
+        && from == to
+    {
+        let fields: Vec<String> = new
+            .attributes
+            .iter()
+            .map(|a| match old.attributes.iter().find(|b| b.name == a.name) {
+                Some(b) => converted(
+                    &format!("({value}).{}", quote_ident(&a.name)),
+                    &b.data_type,
+                    &a.data_type,
+                    ctx,
+                ),
                 None => format!("NULL::{}", a.data_type),
-            },
-        )
-        .collect();
-    format!(
-        "CASE WHEN {column} IS NULL THEN NULL ELSE ROW({})::{} END",
-        fields.join(", "),
-        c.to.data_type
-    )
+            })
+            .collect();
+        return format!(
+            "CASE WHEN {value} IS NULL THEN NULL ELSE ROW({})::{to} END",
+            fields.join(", ")
+        );
+    }
+    match to.user_type() {
+        Some(u) if ctx.rebuilt_types.contains(&u) => {
+            let via = if to.is_array() { "text[]" } else { "text" };
+            format!("{value}::{via}::{to}")
+        }
+        _ => format!("{value}::{to}"),
+    }
 }
 
 fn attribute_list(t: &CompositeType) -> String {
