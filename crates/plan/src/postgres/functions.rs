@@ -3,7 +3,7 @@
 //! its body reads), replaced in place when PostgreSQL allows it, dropped after everything
 //! that used them and before the types they use.
 
-use super::{comment_step, type_needs};
+use super::{Context, comment_step, type_needs};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_diff::CommentTarget;
@@ -185,7 +185,29 @@ fn target(f: &Function) -> CommentTarget {
     }
 }
 
-pub(crate) fn create_function(f: &Function) -> Vec<Planned> {
+/// The columns of the tables whose row types a SQL routine takes or returns: PostgreSQL
+/// checks a SQL body against them when the routine is created, so it is created after they
+/// are added or converted.
+fn row_type_columns(f: &Function, ctx: &Context<'_>) -> Vec<Resource> {
+    if f.language != "sql" {
+        return Vec::new();
+    }
+    f.arguments
+        .iter()
+        .map(|a| &a.data_type)
+        .chain(f.returns.iter().map(|r| &r.data_type))
+        .filter_map(|t| t.user_type())
+        .filter_map(|u| Some((ctx.to.tables.get(&u)?, u)))
+        .flat_map(|(table, u)| {
+            table
+                .columns
+                .iter()
+                .map(move |c| Resource::Column(u.clone(), c.name.clone()))
+        })
+        .collect()
+}
+
+pub(crate) fn create_function(f: &Function, ctx: &Context<'_>) -> Vec<Planned> {
     let mut out = vec![
         Planned::new(
             Phase::CreateFunction,
@@ -194,6 +216,7 @@ pub(crate) fn create_function(f: &Function) -> Vec<Planned> {
             definition_sql(f, false),
         )
         .requires(needs(f))
+        .requires(row_type_columns(f, ctx))
         .provides([
             Resource::Function(f.signature()),
             Resource::FunctionName(f.name.clone()),

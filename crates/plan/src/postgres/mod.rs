@@ -936,7 +936,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::CreateExtension(e) => extensions::create_extension(e),
         Change::DropExtension(e) => extensions::drop_extension(e),
         Change::AlterExtension { from, to } => extensions::alter_extension(from, to),
-        Change::CreateFunction(f) => functions::create_function(f),
+        Change::CreateFunction(f) => functions::create_function(f, ctx),
         Change::DropFunction(f) => functions::drop_function(f, ctx),
         Change::ReplaceFunction { to, .. } => functions::replace_function(to),
         Change::CreatePartition {
