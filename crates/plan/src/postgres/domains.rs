@@ -92,20 +92,7 @@ pub(crate) fn recreate_domain(
     let old = old_type_name(&from.name);
     // Over a rebuilt base, the old and the new domain have no cast between them.
     let base_rebuilt = from.data_type == to.data_type && from.collation == to.collation;
-    let mut out = vec![
-        Planned::new(
-            Phase::Type,
-            "rename_domain",
-            from.name.to_string(),
-            format!(
-                "ALTER DOMAIN {} RENAME TO {}",
-                from.name,
-                quote_ident(&old.name)
-            ),
-        )
-        .uses_old([Resource::Namespace(from.name.schema.clone())])
-        .removes([Resource::Type(from.name.clone())]),
-    ];
+    let mut out = vec![objects::rename_aside("DOMAIN", &from.name)];
     out.extend(create_domain(&Domain {
         comment: None,
         ..to.clone()
@@ -282,20 +269,7 @@ pub(crate) fn recreate_composite(
     ctx: &Context<'_>,
 ) -> Vec<Planned> {
     let old = old_type_name(&from.name);
-    let mut out = vec![
-        Planned::new(
-            Phase::Type,
-            "rename_type",
-            from.name.to_string(),
-            format!(
-                "ALTER TYPE {} RENAME TO {}",
-                from.name,
-                quote_ident(&old.name)
-            ),
-        )
-        .uses_old([Resource::Namespace(from.name.schema.clone())])
-        .removes([Resource::Type(from.name.clone())]),
-    ];
+    let mut out = vec![objects::rename_aside("TYPE", &from.name)];
     out.extend(create_composite(&CompositeType {
         comment: None,
         ..to.clone()

@@ -96,19 +96,7 @@ pub(crate) fn recreate_enum(
         .iter()
         .filter(|v| !to.values.contains(v))
         .collect();
-    let mut rename = Planned::new(
-        Phase::Type,
-        "rename_type",
-        from.name.to_string(),
-        format!(
-            "ALTER TYPE {} RENAME TO {}",
-            from.name,
-            quote_ident(&old.name)
-        ),
-    )
-    .uses_old([Resource::Namespace(from.name.schema.clone())])
-    .removes([Resource::Type(from.name.clone())])
-    .removes(enum_values(from));
+    let mut rename = rename_aside("TYPE", &from.name).removes(enum_values(from));
     if !removed.is_empty() {
         let list: Vec<String> = removed.iter().map(|v| quote_literal(v)).collect();
         rename = rename.hazard(hazards::ENUM_VALUE_REMOVED.with_message(format!(
@@ -156,6 +144,23 @@ pub(crate) fn recreate_enum(
         ));
     }
     out
+}
+
+/// The first step of a rebuild beside the old version: `ALTER {keyword} name RENAME TO
+/// name__old`, which frees the name for the new version.
+pub(crate) fn rename_aside(keyword: &str, name: &QualifiedName) -> Planned {
+    let old = super::old_type_name(name);
+    Planned::new(
+        Phase::Type,
+        &format!("rename_{}", keyword.to_lowercase()),
+        name.to_string(),
+        format!(
+            "ALTER {keyword} {name} RENAME TO {}",
+            quote_ident(&old.name)
+        ),
+    )
+    .uses_old([Resource::Namespace(name.schema.clone())])
+    .removes([Resource::Type(name.clone())])
 }
 
 /// The `USING` expression converting a column to its rebuilt type through its text form
