@@ -5,7 +5,7 @@
 //! domain's type, and is flagged); composite attributes are added, dropped and retyped with
 //! `ALTER TYPE`.
 
-use super::{Context, column_object, comment_step, objects, old_type_name, sql, type_needs, types};
+use super::{Context, column_object, comment_step, objects, sql, type_needs, types};
 use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_diff::{CommentTarget, ConvertedColumn};
@@ -89,7 +89,6 @@ pub(crate) fn recreate_domain(
     columns: &[ConvertedColumn],
     ctx: &Context<'_>,
 ) -> Vec<Planned> {
-    let old = old_type_name(&from.name);
     // Over a rebuilt base, the old and the new domain have no cast between them.
     let base_rebuilt = from.data_type == to.data_type && from.collation == to.collation;
     let mut out = vec![objects::rename_aside("DOMAIN", &from.name)];
@@ -142,16 +141,11 @@ pub(crate) fn recreate_domain(
         };
         (using, found)
     }));
-    out.push(
-        Planned::new(
-            Phase::DropType,
-            "drop_domain",
-            old.to_string(),
-            format!("DROP DOMAIN {old}"),
-        )
-        .uses_old(ctx.old_type_needs(&from.data_type))
-        .removes([Resource::Type(old.clone())]),
-    );
+    out.push(objects::drop_aside(
+        "DOMAIN",
+        &from.name,
+        ctx.old_type_needs(&from.data_type),
+    ));
     for (i, s) in out.iter_mut().enumerate() {
         s.after_previous = i > 0;
     }
@@ -268,7 +262,6 @@ pub(crate) fn recreate_composite(
     columns: &[ConvertedColumn],
     ctx: &Context<'_>,
 ) -> Vec<Planned> {
-    let old = old_type_name(&from.name);
     let mut out = vec![objects::rename_aside("TYPE", &from.name)];
     out.extend(create_composite(&CompositeType {
         comment: None,
@@ -294,20 +287,13 @@ pub(crate) fn recreate_composite(
         );
         (using, found)
     }));
-    out.push(
-        Planned::new(
-            Phase::DropType,
-            "drop_type",
-            old.to_string(),
-            format!("DROP TYPE {old}"),
-        )
-        .uses_old(
-            from.attributes
-                .iter()
-                .filter_map(|a| ctx.old_type_needs(&a.data_type)),
-        )
-        .removes([Resource::Type(old.clone())]),
-    );
+    out.push(objects::drop_aside(
+        "TYPE",
+        &from.name,
+        from.attributes
+            .iter()
+            .filter_map(|a| ctx.old_type_needs(&a.data_type)),
+    ));
     for (i, s) in out.iter_mut().enumerate() {
         s.after_previous = i > 0;
     }

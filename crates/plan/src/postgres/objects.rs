@@ -90,7 +90,6 @@ pub(crate) fn recreate_enum(
     to: &EnumType,
     columns: &[ConvertedColumn],
 ) -> Vec<Planned> {
-    let old = super::old_type_name(&from.name);
     let removed: Vec<&String> = from
         .values
         .iter()
@@ -121,15 +120,7 @@ pub(crate) fn recreate_enum(
         let hazards = vec![hazards::TYPE_CHANGE_REWRITE.at(&column_object(&c.table, &c.from.name))];
         (through_text(c), hazards)
     }));
-    out.push(
-        Planned::new(
-            Phase::DropType,
-            "drop_type",
-            old.to_string(),
-            format!("DROP TYPE {old}"),
-        )
-        .removes([Resource::Type(old.clone())]),
-    );
+    out.push(drop_aside("TYPE", &from.name, []));
     for (i, s) in out.iter_mut().enumerate() {
         if i > 0 {
             s.after_previous = true;
@@ -161,6 +152,25 @@ pub(crate) fn rename_aside(keyword: &str, name: &QualifiedName) -> Planned {
     )
     .uses_old([Resource::Namespace(name.schema.clone())])
     .removes([Resource::Type(name.clone())])
+}
+
+/// The last step of a rebuild beside the old version: `DROP {keyword} name__old`, after the
+/// columns moved to the new version; `rests_on` are the types the old version uses (by their
+/// names at that point, see `Context::old_type_needs`).
+pub(crate) fn drop_aside(
+    keyword: &str,
+    name: &QualifiedName,
+    rests_on: impl IntoIterator<Item = Resource>,
+) -> Planned {
+    let old = super::old_type_name(name);
+    Planned::new(
+        Phase::DropType,
+        &format!("drop_{}", keyword.to_lowercase()),
+        old.to_string(),
+        format!("DROP {keyword} {old}"),
+    )
+    .uses_old(rests_on)
+    .removes([Resource::Type(old)])
 }
 
 /// The `USING` expression converting a column to its rebuilt type through its text form
