@@ -133,6 +133,8 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     functions::rebuild_dependents(from, to, &mut changes);
     let rebuilt = rebuild::foreign_keys_to_rebuild(from, to, &changes);
     changes.extend(rebuilt);
+    let rebuilt = rebuild::around_converted_columns(from, to, &changes);
+    changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);
     grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes

@@ -1,7 +1,10 @@
-//! Foreign keys that did not change themselves but must be dropped and added again because
-//! something they rest on changes: the referenced primary key, unique constraint or unique
-//! index is dropped (or rebuilt), or a column on either side changes type (PostgreSQL checks
-//! that both sides' types stay compatible, which fails midway when both change).
+//! Constraints and indexes that did not change themselves but must be dropped and added
+//! again because something they rest on changes. Foreign keys: the referenced primary key,
+//! unique constraint or unique index is dropped (or rebuilt), or a column on either side
+//! changes type (PostgreSQL checks that both sides' types stay compatible, which fails midway
+//! when both change). Checks and indexes whose expressions name a column converted to a
+//! rebuilt type: PostgreSQL re-creates them from their printed definitions, whose literals
+//! are cast to the old type (`state = 'open'::state__old`), which no longer compares.
 
 use crate::change::Change;
 use schema_ir::{QualifiedName, Schema};
@@ -84,6 +87,88 @@ pub(crate) fn foreign_keys_to_rebuild(
                 out.push(Change::AddForeignKey {
                     table: name.clone(),
                     foreign_key: fk.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Checks and indexes (expressions, predicates) of kept tables that name a column converted
+/// to a rebuilt enum, domain or composite type, and that the diff does not already change.
+pub(crate) fn around_converted_columns(
+    from: &Schema,
+    to: &Schema,
+    changes: &[Change],
+) -> Vec<Change> {
+    let mut converted: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
+    let mut touched: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
+    for change in changes {
+        match change {
+            Change::RecreateEnum { columns, .. }
+            | Change::RecreateDomain { columns, .. }
+            | Change::RecreateComposite { columns, .. } => {
+                converted.extend(columns.iter().map(|c| (&c.table, c.from.name.as_str())));
+            }
+            Change::AddCheck { table, check } | Change::DropCheck { table, check } => {
+                touched.insert((table, &check.name));
+            }
+            Change::CreateIndex { table, index } | Change::DropIndex { table, index } => {
+                touched.insert((table, &index.name));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if converted.is_empty() {
+        return out;
+    }
+    for (name, new_table) in &to.tables {
+        let Some(old_table) = from.tables.get(name) else {
+            continue;
+        };
+        let names_converted = |e: &schema_ir::Expr| {
+            old_table
+                .columns
+                .iter()
+                .any(|c| converted.contains(&(name, c.name.as_str())) && e.mentions(&c.name))
+        };
+        for (check_name, old) in &old_table.checks {
+            if touched.contains(&(name, check_name.as_str())) || !names_converted(&old.expr) {
+                continue;
+            }
+            if let Some(new) = new_table.checks.get(check_name) {
+                out.push(Change::DropCheck {
+                    table: name.clone(),
+                    check: old.clone(),
+                });
+                out.push(Change::AddCheck {
+                    table: name.clone(),
+                    check: new.clone(),
+                });
+            }
+        }
+        for (index_name, old) in &old_table.indexes {
+            let expressions = old
+                .keys
+                .iter()
+                .filter_map(|k| match &k.target {
+                    schema_ir::IndexTarget::Expression(e) => Some(e),
+                    schema_ir::IndexTarget::Column(_) => None,
+                })
+                .chain(old.predicate.as_ref());
+            let mut expressions = expressions;
+            if touched.contains(&(name, index_name.as_str())) || !expressions.any(names_converted) {
+                continue;
+            }
+            if let Some(new) = new_table.indexes.get(index_name) {
+                out.push(Change::DropIndex {
+                    table: name.clone(),
+                    index: old.clone(),
+                });
+                out.push(Change::CreateIndex {
+                    table: name.clone(),
+                    index: new.clone(),
                 });
             }
         }

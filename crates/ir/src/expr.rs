@@ -51,3 +51,65 @@ impl Ord for Expr {
         self.key.cmp(&other.key)
     }
 }
+
+/// The identifiers an expression's text may name: bare words (folded to lower case, as
+/// PostgreSQL reads them) and double-quoted names; string literals are skipped.
+pub fn identifiers(expr: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut chars = expr.chars().peekable();
+    let mut word = String::new();
+    let flush = |word: &mut String, found: &mut Vec<String>| {
+        if !word.is_empty() && !word.starts_with(|c: char| c.is_ascii_digit()) {
+            found.push(word.to_ascii_lowercase());
+        }
+        word.clear();
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' | '"' => {
+                flush(&mut word, &mut found);
+                let mut text = String::new();
+                while let Some(n) = chars.next() {
+                    if n == c {
+                        if chars.peek() == Some(&c) {
+                            chars.next();
+                            text.push(c);
+                            continue;
+                        }
+                        break;
+                    }
+                    text.push(n);
+                }
+                if c == '"' {
+                    found.push(text);
+                }
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '$' => word.push(c),
+            _ => flush(&mut word, &mut found),
+        }
+    }
+    flush(&mut word, &mut found);
+    found.sort();
+    found.dedup();
+    found
+}
+
+impl Expr {
+    /// Whether the expression may name `name` (see [`identifiers`]).
+    pub fn mentions(&self, name: &str) -> bool {
+        identifiers(&self.key).iter().any(|i| i == name)
+    }
+}
+
+#[cfg(test)]
+mod identifier_tests {
+    use super::identifiers;
+
+    #[test]
+    fn finds_bare_and_quoted_names_but_not_literals() {
+        assert_eq!(
+            identifiers("(qty)::numeric * \"Unit Price\" + coalesce(x, 'y z')"),
+            ["Unit Price", "coalesce", "numeric", "qty", "x"]
+        );
+    }
+}

@@ -29,7 +29,7 @@ mod view;
 pub use aggregate::Aggregate;
 pub use collation::{Collation, CollationProvider};
 pub use domain::{Attribute, CompositeType, Domain, DomainCheck};
-pub use expr::Expr;
+pub use expr::{Expr, identifiers};
 pub use extension::Extension;
 pub use filter::{ObjectFilter, glob_matches};
 pub use function::{

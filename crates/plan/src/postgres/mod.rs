@@ -377,6 +377,22 @@ fn index_resources(table: &QualifiedName, index: &Index) -> (Vec<Resource>, Vec<
             .iter()
             .map(|c| Resource::Column(table.clone(), c.clone())),
     );
+    // What expressions and the predicate may name (words that are no column match nothing).
+    let expressions = index
+        .keys
+        .iter()
+        .filter_map(|k| match &k.target {
+            IndexTarget::Expression(e) => Some(e),
+            IndexTarget::Column(_) => None,
+        })
+        .chain(index.predicate.as_ref());
+    for e in expressions {
+        columns.extend(
+            schema_ir::identifiers(&e.key)
+                .into_iter()
+                .map(|c| Resource::Column(table.clone(), c)),
+        );
+    }
     let mut made = vec![Resource::Relation(index_name(table, &index.name))];
     let plain: Option<Vec<String>> = index
         .keys
@@ -1111,13 +1127,22 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
             drop_constraint(table, &unique.name, "drop_unique", &unique.columns, true)
                 .requires(ctx.replacement_index(table, &unique.name)),
         ],
-        Change::AddCheck { table, check } => add_check(table, check, ctx.online_for(table)),
+        Change::AddCheck { table, check } => {
+            let mut steps = add_check(table, check, ctx.online_for(table));
+            let columns = named_columns(ctx.to, table, &check.expr);
+            steps[0].requires.extend(
+                columns
+                    .into_iter()
+                    .map(|c| Resource::Column(table.clone(), c)),
+            );
+            steps
+        }
         Change::DropCheck { table, check } => {
             vec![drop_constraint(
                 table,
                 &check.name,
                 "drop_check",
-                &[],
+                &named_columns(ctx.from, table, &check.expr),
                 false,
             )]
         }
@@ -1203,6 +1228,17 @@ fn add_exclusion(table: &QualifiedName, x: &Exclusion, existing: bool) -> Planne
     } else {
         step
     }
+}
+
+/// The columns of `table` in `schema` that `expr` may name.
+fn named_columns(schema: &Schema, table: &QualifiedName, expr: &schema_ir::Expr) -> Vec<String> {
+    let Some(t) = schema.tables.get(table) else {
+        return Vec::new();
+    };
+    schema_ir::identifiers(&expr.key)
+        .into_iter()
+        .filter(|i| t.column(i).is_some())
+        .collect()
 }
 
 fn drop_constraint(

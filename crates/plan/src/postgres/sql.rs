@@ -3,6 +3,7 @@
 //! `schema_ir::quote_ident` (or `QualifiedName`'s `Display`), literals through
 //! `schema_ir::quote_literal`.
 
+pub(crate) use schema_ir::identifiers;
 use schema_ir::{
     Check, Column, DataType, Deferrable, Exclusion, ForeignKey, ForeignKeyMatch, Identity,
     IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, SequenceOptions,
@@ -345,52 +346,6 @@ pub(crate) fn nextval_sequences(sql: &str, default_schema: &str) -> Vec<Qualifie
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nextval_names() {
-        assert_eq!(
-            nextval_sequences("nextval('public.t_id_seq'::regclass)", "public"),
-            vec![QualifiedName::new("public", "t_id_seq")]
-        );
-        assert_eq!(
-            nextval_sequences("nextval('s'::regclass)", "app"),
-            vec![QualifiedName::new("app", "s")]
-        );
-        assert_eq!(
-            nextval_sequences("NEXTVAL('\"A\".\"B\"')", "public"),
-            vec![QualifiedName::new("A", "B")]
-        );
-        assert!(nextval_sequences("now()", "public").is_empty());
-    }
-
-    #[test]
-    fn called_routines_are_found_outside_literals() {
-        let found = called_routines(
-            "app.next_code('a(b)') || \"Mixed\"(x) + lower (y)::text || 1.5",
-            "public",
-        );
-        assert_eq!(
-            found,
-            [
-                QualifiedName::new("app", "next_code"),
-                QualifiedName::new("public", "Mixed"),
-                QualifiedName::new("public", "lower"),
-            ]
-        );
-    }
-
-    #[test]
-    fn collations() {
-        assert_eq!(collation("C"), "\"C\"");
-        assert_eq!(collation("en_US.utf8"), "\"en_US.utf8\"");
-        assert_eq!(collation("public.mycoll"), "public.mycoll");
-        assert_eq!(collation("ucs_basic"), "ucs_basic");
-    }
-}
-
 /// The routines an expression's text calls (`name(`, `schema.name(`; string literals are
 /// skipped), unqualified ones taken to be in `default_schema`. Keywords written like calls
 /// (`coalesce(`) come out too: nothing creates them, so they order nothing.
@@ -463,57 +418,48 @@ pub(crate) fn called_routines(expr: &str, default_schema: &str) -> Vec<Qualified
     found
 }
 
-/// The identifiers an expression's text may name: bare words (folded to lower case, as
-/// PostgreSQL reads them) and double-quoted names; string literals are skipped.
-pub(crate) fn identifiers(expr: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut chars = expr.chars().peekable();
-    let mut word = String::new();
-    let flush = |word: &mut String, found: &mut Vec<String>| {
-        if !word.is_empty() && !word.starts_with(|c: char| c.is_ascii_digit()) {
-            found.push(word.to_ascii_lowercase());
-        }
-        word.clear();
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' | '"' => {
-                flush(&mut word, &mut found);
-                let mut text = String::new();
-                while let Some(n) = chars.next() {
-                    if n == c {
-                        if chars.peek() == Some(&c) {
-                            chars.next();
-                            text.push(c);
-                            continue;
-                        }
-                        break;
-                    }
-                    text.push(n);
-                }
-                if c == '"' {
-                    found.push(text);
-                }
-            }
-            c if c.is_alphanumeric() || c == '_' || c == '$' => word.push(c),
-            _ => flush(&mut word, &mut found),
-        }
-    }
-    flush(&mut word, &mut found);
-    found.sort();
-    found.dedup();
-    found
-}
-
 #[cfg(test)]
-mod identifier_tests {
-    use super::identifiers;
+mod tests {
+    use super::*;
 
     #[test]
-    fn finds_bare_and_quoted_names_but_not_literals() {
+    fn nextval_names() {
         assert_eq!(
-            identifiers("(qty)::numeric * \"Unit Price\" + coalesce(x, 'y z')"),
-            ["Unit Price", "coalesce", "numeric", "qty", "x"]
+            nextval_sequences("nextval('public.t_id_seq'::regclass)", "public"),
+            vec![QualifiedName::new("public", "t_id_seq")]
         );
+        assert_eq!(
+            nextval_sequences("nextval('s'::regclass)", "app"),
+            vec![QualifiedName::new("app", "s")]
+        );
+        assert_eq!(
+            nextval_sequences("NEXTVAL('\"A\".\"B\"')", "public"),
+            vec![QualifiedName::new("A", "B")]
+        );
+        assert!(nextval_sequences("now()", "public").is_empty());
+    }
+
+    #[test]
+    fn called_routines_are_found_outside_literals() {
+        let found = called_routines(
+            "app.next_code('a(b)') || \"Mixed\"(x) + lower (y)::text || 1.5",
+            "public",
+        );
+        assert_eq!(
+            found,
+            [
+                QualifiedName::new("app", "next_code"),
+                QualifiedName::new("public", "Mixed"),
+                QualifiedName::new("public", "lower"),
+            ]
+        );
+    }
+
+    #[test]
+    fn collations() {
+        assert_eq!(collation("C"), "\"C\"");
+        assert_eq!(collation("en_US.utf8"), "\"en_US.utf8\"");
+        assert_eq!(collation("public.mycoll"), "public.mycoll");
+        assert_eq!(collation("ucs_basic"), "ucs_basic");
     }
 }
