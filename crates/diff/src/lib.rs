@@ -111,6 +111,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     }
 
     let recreated = functions::recreated(&changes);
+    let converted = rebuild::converted_columns(&changes);
     for (name, new) in &to.tables {
         match from.tables.get(name) {
             None => changes.push(Change::CreateTable(new.clone())),
@@ -119,7 +120,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
                 changes.push(Change::DropTable(old.clone()));
                 changes.push(Change::CreateTable(new.clone()));
             }
-            Some(old) => table::diff_table(old, new, &recreated, &mut changes),
+            Some(old) => table::diff_table(old, new, &recreated, &converted, &mut changes),
         }
     }
     for (name, old) in &from.tables {

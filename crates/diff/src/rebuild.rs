@@ -94,6 +94,20 @@ pub(crate) fn foreign_keys_to_rebuild(
     out
 }
 
+/// The (table, column) pairs that rebuilt enums, domains and composite types convert.
+pub(crate) fn converted_columns(changes: &[Change]) -> BTreeSet<(QualifiedName, String)> {
+    changes
+        .iter()
+        .flat_map(|c| match c {
+            Change::RecreateEnum { columns, .. }
+            | Change::RecreateDomain { columns, .. }
+            | Change::RecreateComposite { columns, .. } => columns.as_slice(),
+            _ => &[],
+        })
+        .map(|c| (c.table.clone(), c.from.name.clone()))
+        .collect()
+}
+
 /// Checks and indexes (expressions, predicates) of kept tables that name a column converted
 /// to a rebuilt enum, domain or composite type, and that the diff does not already change.
 pub(crate) fn around_converted_columns(
@@ -101,15 +115,10 @@ pub(crate) fn around_converted_columns(
     to: &Schema,
     changes: &[Change],
 ) -> Vec<Change> {
-    let mut converted: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
+    let converted = converted_columns(changes);
     let mut touched: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
     for change in changes {
         match change {
-            Change::RecreateEnum { columns, .. }
-            | Change::RecreateDomain { columns, .. }
-            | Change::RecreateComposite { columns, .. } => {
-                converted.extend(columns.iter().map(|c| (&c.table, c.from.name.as_str())));
-            }
             Change::AddCheck { table, check } | Change::DropCheck { table, check } => {
                 touched.insert((table, &check.name));
             }
@@ -131,7 +140,7 @@ pub(crate) fn around_converted_columns(
             old_table
                 .columns
                 .iter()
-                .any(|c| converted.contains(&(name, c.name.as_str())) && e.mentions(&c.name))
+                .any(|c| converted.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
         };
         for (check_name, old) in &old_table.checks {
             if touched.contains(&(name, check_name.as_str())) || !names_converted(&old.expr) {

@@ -13,6 +13,7 @@ pub(crate) fn diff_table(
     old: &Table,
     new: &Table,
     recreated: &BTreeSet<String>,
+    converted: &BTreeSet<(QualifiedName, String)>,
     out: &mut Vec<Change>,
 ) {
     let name = &new.name;
@@ -29,14 +30,15 @@ pub(crate) fn diff_table(
             });
             continue;
         };
-        // PostgreSQL cannot change the type of a column a generated column reads, so such
-        // a generated column is replaced around the type change.
+        // PostgreSQL cannot change the type of a column a generated column reads (nor
+        // convert it to a rebuilt type), so such a generated column is replaced around it.
         let reads_retyped_column = column.generated.as_ref().is_some_and(|g| {
             new.columns.iter().any(|other| {
                 other.name != column.name
-                    && old
+                    && (old
                         .column(&other.name)
                         .is_some_and(|was| was.data_type != other.data_type)
+                        || converted.contains(&(name.clone(), other.name.clone())))
                     && mentions(&g.key, &other.name)
             })
         });

@@ -1,0 +1,6 @@
+CREATE DOMAIN country_code AS text CHECK (VALUE ~ '^[A-Z]+$');
+CREATE TABLE countries (
+    code country_code PRIMARY KEY,
+    name text NOT NULL,
+    code_lower text GENERATED ALWAYS AS (lower(code)) STORED
+);
