@@ -2,9 +2,10 @@
 //! again because something they rest on changes. Foreign keys: the referenced primary key,
 //! unique constraint or unique index is dropped (or rebuilt), or a column on either side
 //! changes type (PostgreSQL checks that both sides' types stay compatible, which fails midway
-//! when both change). Checks and indexes whose expressions name a column converted to a
-//! rebuilt type: PostgreSQL re-creates them from their printed definitions, whose literals
-//! are cast to the old type (`state = 'open'::state__old`), which no longer compares.
+//! when both change). Checks, indexes and exclusion constraints whose expressions name a
+//! column converted to a rebuilt type: PostgreSQL re-creates them from their printed
+//! definitions, whose literals are cast to the old type (`state = 'open'::state__old`),
+//! which no longer compares.
 
 use crate::change::Change;
 use schema_ir::{QualifiedName, Schema};
@@ -125,6 +126,10 @@ pub(crate) fn around_converted_columns(
             Change::CreateIndex { table, index } | Change::DropIndex { table, index } => {
                 touched.insert((table, &index.name));
             }
+            Change::AddExclusion { table, exclusion }
+            | Change::DropExclusion { table, exclusion } => {
+                touched.insert((table, &exclusion.name));
+            }
             _ => {}
         }
     }
@@ -178,6 +183,31 @@ pub(crate) fn around_converted_columns(
                 out.push(Change::CreateIndex {
                     table: name.clone(),
                     index: new.clone(),
+                });
+            }
+        }
+        for (exclusion_name, old) in &old_table.exclusions {
+            let mut expressions = old
+                .elements
+                .iter()
+                .filter_map(|e| match &e.key.target {
+                    schema_ir::IndexTarget::Expression(e) => Some(e),
+                    schema_ir::IndexTarget::Column(_) => None,
+                })
+                .chain(old.predicate.as_ref());
+            if touched.contains(&(name, exclusion_name.as_str()))
+                || !expressions.any(names_converted)
+            {
+                continue;
+            }
+            if let Some(new) = new_table.exclusions.get(exclusion_name) {
+                out.push(Change::DropExclusion {
+                    table: name.clone(),
+                    exclusion: old.clone(),
+                });
+                out.push(Change::AddExclusion {
+                    table: name.clone(),
+                    exclusion: new.clone(),
                 });
             }
         }

@@ -1192,14 +1192,21 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
     }
 }
 
+/// The columns an exclusion constraint's elements, INCLUDE list and predicate name (for
+/// expressions, the words they may name).
 fn exclusion_columns(x: &Exclusion) -> Vec<String> {
     x.elements
         .iter()
-        .filter_map(|e| match &e.key.target {
-            IndexTarget::Column(c) => Some(c.clone()),
-            IndexTarget::Expression(_) => None,
+        .flat_map(|e| match &e.key.target {
+            IndexTarget::Column(c) => vec![c.clone()],
+            IndexTarget::Expression(e) => schema_ir::identifiers(&e.key),
         })
         .chain(x.include.iter().cloned())
+        .chain(
+            x.predicate
+                .iter()
+                .flat_map(|p| schema_ir::identifiers(&p.key)),
+        )
         .collect()
 }
 
