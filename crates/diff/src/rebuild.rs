@@ -117,9 +117,26 @@ pub(crate) fn around_converted_columns(
     changes: &[Change],
 ) -> Vec<Change> {
     let converted = converted_columns(changes);
+    // Policies and trigger conditions hold on to their columns' types: PostgreSQL changes
+    // the type of no column they read, converted or retyped.
+    let mut held = converted.clone();
     let mut touched: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
+    let mut touched_policies: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
+    let mut touched_triggers: BTreeSet<(&QualifiedName, &str)> = BTreeSet::new();
     for change in changes {
         match change {
+            Change::AlterColumn { table, from, to } if from.data_type != to.data_type => {
+                held.insert((table.clone(), from.name.clone()));
+            }
+            Change::CreatePolicy { table, policy } | Change::DropPolicy { table, policy } => {
+                touched_policies.insert((table, &policy.name));
+            }
+            Change::AlterPolicy { table, to, .. } => {
+                touched_policies.insert((table, &to.name));
+            }
+            Change::CreateTrigger { table, trigger } | Change::DropTrigger { table, trigger } => {
+                touched_triggers.insert((table, &trigger.name));
+            }
             Change::AddCheck { table, check } | Change::DropCheck { table, check } => {
                 touched.insert((table, &check.name));
             }
@@ -134,7 +151,7 @@ pub(crate) fn around_converted_columns(
         }
     }
     let mut out = Vec::new();
-    if converted.is_empty() {
+    if held.is_empty() {
         return out;
     }
     for (name, new_table) in &to.tables {
@@ -147,6 +164,48 @@ pub(crate) fn around_converted_columns(
                 .iter()
                 .any(|c| converted.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
         };
+        let reads_held = |e: &schema_ir::Expr| {
+            old_table
+                .columns
+                .iter()
+                .any(|c| held.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
+        };
+        for (policy_name, old) in &old_table.policies {
+            let reads = old
+                .using
+                .iter()
+                .chain(old.with_check.iter())
+                .any(reads_held);
+            if !reads || touched_policies.contains(&(name, policy_name.as_str())) {
+                continue;
+            }
+            if let Some(new) = new_table.policies.get(policy_name) {
+                out.push(Change::DropPolicy {
+                    table: name.clone(),
+                    policy: old.clone(),
+                });
+                out.push(Change::CreatePolicy {
+                    table: name.clone(),
+                    policy: new.clone(),
+                });
+            }
+        }
+        for (trigger_name, old) in &old_table.triggers {
+            let reads = old.when.as_ref().is_some_and(reads_held);
+            if !reads || touched_triggers.contains(&(name, trigger_name.as_str())) {
+                continue;
+            }
+            if let Some(new) = new_table.triggers.get(trigger_name) {
+                out.push(Change::DropTrigger {
+                    table: name.clone(),
+                    trigger: old.clone(),
+                });
+                out.push(Change::CreateTrigger {
+                    table: name.clone(),
+                    trigger: new.clone(),
+                });
+            }
+        }
         for (check_name, old) in &old_table.checks {
             if touched.contains(&(name, check_name.as_str())) || !names_converted(&old.expr) {
                 continue;
