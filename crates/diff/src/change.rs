@@ -311,8 +311,31 @@ pub enum EnumValuePosition {
     End,
 }
 
-/// A column whose type is (an array of) an enum, domain or composite type being rebuilt: it is converted to
-/// the new type.
+impl Change {
+    /// The type this change rebuilds beside its old version (renamed `name__old` until its
+    /// columns are converted).
+    pub fn rebuilt_type(&self) -> Option<&QualifiedName> {
+        match self {
+            Change::RecreateEnum { from, .. } => Some(&from.name),
+            Change::RecreateDomain { from, .. } => Some(&from.name),
+            Change::RecreateComposite { from, .. } => Some(&from.name),
+            _ => None,
+        }
+    }
+
+    /// The columns this change converts to a rebuilt type.
+    pub fn converted_columns(&self) -> &[ConvertedColumn] {
+        match self {
+            Change::RecreateEnum { columns, .. }
+            | Change::RecreateDomain { columns, .. }
+            | Change::RecreateComposite { columns, .. } => columns,
+            _ => &[],
+        }
+    }
+}
+
+/// A column whose type is (an array of) an enum, domain or composite type being rebuilt: it
+/// is converted to the new type.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConvertedColumn {
     pub table: QualifiedName,

@@ -115,23 +115,15 @@ fn used_by_types(name: &QualifiedName, schema: &Schema) -> bool {
             .any(|c| c.attributes.iter().any(|a| is(&a.data_type)))
 }
 
-/// The type a change rebuilds beside its old version (renamed out of the way until its
-/// columns are converted).
-pub(crate) fn rebuilt_type(change: &Change) -> Option<&QualifiedName> {
-    match change {
-        Change::RecreateEnum { from, .. } => Some(&from.name),
-        Change::RecreateDomain { from, .. } => Some(&from.name),
-        Change::RecreateComposite { from, .. } => Some(&from.name),
-        _ => None,
-    }
-}
-
 /// Rebuilds the domains and composite types that are built on a rebuilt type and kept on
 /// both sides (the old ones go on pointing at the renamed old type), until none is left:
 /// their other changes are replaced by the rebuild, which creates them as the files say.
 pub(crate) fn rebuild_dependent_types(from: &Schema, to: &Schema, changes: &mut Vec<Change>) {
-    let mut rebuilt: BTreeSet<QualifiedName> =
-        changes.iter().filter_map(rebuilt_type).cloned().collect();
+    let mut rebuilt: BTreeSet<QualifiedName> = changes
+        .iter()
+        .filter_map(Change::rebuilt_type)
+        .cloned()
+        .collect();
     loop {
         let on_rebuilt =
             |t: &schema_ir::DataType| t.user_type().is_some_and(|u| rebuilt.contains(&u));
@@ -163,8 +155,11 @@ pub(crate) fn rebuild_dependent_types(from: &Schema, to: &Schema, changes: &mut 
         if found.is_empty() {
             return;
         }
-        let names: BTreeSet<QualifiedName> =
-            found.iter().filter_map(rebuilt_type).cloned().collect();
+        let names: BTreeSet<QualifiedName> = found
+            .iter()
+            .filter_map(Change::rebuilt_type)
+            .cloned()
+            .collect();
         changes.retain(|c| !replaced_by_rebuild(c, &names));
         rebuilt.extend(names);
         changes.extend(found);

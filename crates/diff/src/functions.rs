@@ -61,7 +61,7 @@ pub(crate) fn rebuild_for_types(from: &Schema, to: &Schema, changes: &mut Vec<Ch
         .filter_map(|c| match c {
             Change::DropDomain(d) if created.contains(&d.name) => Some(&d.name),
             Change::DropComposite(t) if created.contains(&t.name) => Some(&t.name),
-            _ => crate::domains::rebuilt_type(c),
+            _ => c.rebuilt_type(),
         })
         .cloned()
         .collect();

@@ -99,12 +99,7 @@ pub(crate) fn foreign_keys_to_rebuild(
 pub(crate) fn converted_columns(changes: &[Change]) -> BTreeSet<(QualifiedName, String)> {
     changes
         .iter()
-        .flat_map(|c| match c {
-            Change::RecreateEnum { columns, .. }
-            | Change::RecreateDomain { columns, .. }
-            | Change::RecreateComposite { columns, .. } => columns.as_slice(),
-            _ => &[],
-        })
+        .flat_map(Change::converted_columns)
         .map(|c| (c.table.clone(), c.from.name.clone()))
         .collect()
 }
@@ -158,18 +153,15 @@ pub(crate) fn around_converted_columns(
         let Some(old_table) = from.tables.get(name) else {
             continue;
         };
-        let names_converted = |e: &schema_ir::Expr| {
+        // Whether an expression may name one of the table's columns in `set`.
+        let names_any = |set: &BTreeSet<(QualifiedName, String)>, e: &schema_ir::Expr| {
             old_table
                 .columns
                 .iter()
-                .any(|c| converted.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
+                .any(|c| set.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
         };
-        let reads_held = |e: &schema_ir::Expr| {
-            old_table
-                .columns
-                .iter()
-                .any(|c| held.contains(&(name.clone(), c.name.clone())) && e.mentions(&c.name))
-        };
+        let names_converted = |e: &schema_ir::Expr| names_any(&converted, e);
+        let reads_held = |e: &schema_ir::Expr| names_any(&held, e);
         for (policy_name, old) in &old_table.policies {
             let reads = old
                 .using

@@ -23,12 +23,7 @@ pub(crate) fn diff_views(from: &Schema, to: &Schema, changes: &mut Vec<Change>) 
             Change::AlterColumn { table, from, to } if from.data_type != to.data_type => {
                 changed.insert(table.clone());
             }
-            Change::RecreateEnum { columns, .. }
-            | Change::RecreateDomain { columns, .. }
-            | Change::RecreateComposite { columns, .. } => {
-                changed.extend(columns.iter().map(|c| c.table.clone()));
-            }
-            _ => {}
+            _ => changed.extend(change.converted_columns().iter().map(|c| c.table.clone())),
         }
     }
     let recreated = crate::functions::recreated(changes);

@@ -160,12 +160,8 @@ impl<'a> Context<'a> {
             .collect();
         let rebuilt_types = changes
             .iter()
-            .filter_map(|c| match c {
-                Change::RecreateEnum { from, .. } => Some(from.name.clone()),
-                Change::RecreateDomain { from, .. } => Some(from.name.clone()),
-                Change::RecreateComposite { from, .. } => Some(from.name.clone()),
-                _ => None,
-            })
+            .filter_map(Change::rebuilt_type)
+            .cloned()
             .collect();
         let mut context = Context {
             from,
