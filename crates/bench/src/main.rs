@@ -11,6 +11,10 @@
 //! database-to-copy comparison on MusicBrainz from `../shared/corpus` when it is there.
 //! Usage: `cargo build --release --bins && target/release/schema-bench [TABLES]...`.
 
+/// The allocator of the `schema` binary, so the stages are measured as the binary runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use schema_diff::DiffOptions;
 use schema_inspect::InspectOptions;
 use schema_plan::PlanOptions;
@@ -214,6 +218,18 @@ async fn main() {
             .and_then(|a| a.parse().ok())
             .unwrap_or(1000);
         print!("{}", generate(n).concat());
+        return;
+    }
+    // `--parse N`: only parse a generated schema of N tables (for profiling the parser).
+    if std::env::args().nth(1).as_deref() == Some("--parse") {
+        let n = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(1000);
+        let sql = generate(n).concat();
+        let (parsed, parse) = timed(|| schema_parse::parse_sql(&sql, "generated.sql"));
+        let objects = parsed.map_or(0, |p| p.schema.tables.len());
+        println!("{n} tables: parse {} ms ({objects} tables read)", ms(parse));
         return;
     }
     // `--offline N`: parse a generated schema and plan it against itself and from empty,

@@ -21,6 +21,12 @@ use source::Source;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// The tool allocates and frees millions of small parse-tree nodes, often on another thread
+/// than the one that allocated them; mimalloc does that several times faster than glibc's
+/// allocator (parse and diff+plan of 10,000 tables ~1.5× faster, measured).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A failure reported to the user on stderr, exit code 1.
 #[derive(Debug)]
 pub struct Failure(pub String);
