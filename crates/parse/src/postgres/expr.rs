@@ -13,6 +13,7 @@
 
 use super::literal;
 use super::nodes;
+use super::printer;
 use super::types::{self, Unqualified};
 use pg_query::NodeEnum;
 use pg_query::protobuf::{
@@ -125,10 +126,43 @@ pub fn parse_expr(sql: &str) -> Result<Node, String> {
     }
 }
 
-/// Prints an expression node as SQL (as the target of a `SELECT` built around it).
+/// Prints an expression node as SQL, as the target of a `SELECT` prints.
 pub fn deparse(node: &Node) -> Result<String, String> {
+    match printer::print(node) {
+        Some(text) => checked(node, text),
+        None => deparse_in_c(node.clone()),
+    }
+}
+
+/// [`deparse`] of a node the caller no longer needs.
+fn deparse_owned(node: Node) -> Result<String, String> {
+    match printer::print(&node) {
+        Some(text) => checked(&node, text),
+        None => deparse_in_c(node),
+    }
+}
+
+/// The Rust printer's text, compared with the C deparser's in builds with debug assertions.
+fn checked(node: &Node, text: String) -> Result<String, String> {
+    #[cfg(debug_assertions)]
+    {
+        let c = deparse_in_c(node.clone());
+        assert_eq!(
+            c.as_deref(),
+            Ok(text.as_str()),
+            "printer differs from the deparser on {node:?}"
+        );
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = node;
+    Ok(text)
+}
+
+/// Prints an expression node with `pg_query`'s C deparser, as the target of a `SELECT`
+/// built around it.
+pub(super) fn deparse_in_c(node: Node) -> Result<String, String> {
     let target = ResTarget {
-        val: Some(Box::new(node.clone())),
+        val: Some(Box::new(node)),
         ..Default::default()
     };
     let select = SelectStmt {
@@ -164,7 +198,21 @@ fn parser_version() -> i32 {
 pub fn key_of(node: &Node, ctx: &KeyContext<'_>) -> Result<String, String> {
     let mut node = node.clone();
     normalize(&mut node, ctx);
-    deparse(&node)
+    deparse_owned(node)
+}
+
+/// The text of an expression node and its canonical key, printed once when normalizing
+/// leaves the node as it is.
+pub fn text_and_key(node: &Node, ctx: &KeyContext<'_>) -> Result<(String, String), String> {
+    let text = deparse(node)?;
+    let mut normalized = node.clone();
+    normalize(&mut normalized, ctx);
+    let key = if normalized == *node {
+        text.clone()
+    } else {
+        deparse_owned(normalized)?
+    };
+    Ok((text, key))
 }
 
 /// The canonical key of a column default: a bare constant is read as a constant of the

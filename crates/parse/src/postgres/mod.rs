@@ -21,6 +21,7 @@ pub(crate) mod nodes;
 mod objects;
 mod partition;
 mod policy;
+mod printer;
 mod qualifiers;
 mod sequence;
 mod table;
@@ -764,54 +765,52 @@ impl<'s> Reader<'s> {
     }
 
     pub(crate) fn typed_expr(&self, node: &Node, column_type: expr::ColumnTypes<'_>) -> Res<Expr> {
-        let sql = if self.search_path.first().is_some_and(|s| s != "public") {
-            // Under another search path, what the files create there is named with its
-            // schema, so the plan runs the same in any session.
-            let outside_public = |q: QualifiedName| (q.schema != "public").then_some(q.schema);
-            let routine = |name: &str| {
-                self.resolve("", name, |q| {
-                    self.schema.functions.values().any(|f| f.name == *q)
-                })
-                .and_then(outside_public)
-            };
-            let user_type = |name: &str| {
-                self.resolve("", name, |q| {
-                    self.schema.enums.contains_key(q)
-                        || self.schema.domains.contains_key(q)
-                        || self.schema.composite_types.contains_key(q)
-                })
-                .and_then(outside_public)
-            };
-            let mut qualified = node.clone();
-            expr::qualify(&mut qualified, &routine, &user_type);
-            expr::deparse(&qualified)?
-        } else {
-            expr::deparse(node)?
-        };
         let relation_schema = |name: &str| {
             self.resolve("", name, |q| {
                 self.schema.sequences.contains_key(q) || self.schema.tables.contains_key(q)
             })
             .map_or_else(|| self.creation_schema(), |q| q.schema)
         };
-        let key = expr::key_of(
-            node,
-            &expr::KeyContext {
-                relation_schema: &relation_schema,
-                qualified_columns: false,
-                column_type,
-            },
-        )?;
-        Ok(Expr::new(sql, key))
+        let ctx = expr::KeyContext {
+            relation_schema: &relation_schema,
+            qualified_columns: false,
+            column_type,
+        };
+        if self.search_path.first().is_none_or(|s| s == "public") {
+            let (sql, key) = expr::text_and_key(node, &ctx)?;
+            return Ok(Expr::new(sql, key));
+        }
+        // Under another search path, what the files create there is named with its
+        // schema, so the plan runs the same in any session.
+        let outside_public = |q: QualifiedName| (q.schema != "public").then_some(q.schema);
+        let routine = |name: &str| {
+            self.resolve("", name, |q| {
+                self.schema.functions.values().any(|f| f.name == *q)
+            })
+            .and_then(outside_public)
+        };
+        let user_type = |name: &str| {
+            self.resolve("", name, |q| {
+                self.schema.enums.contains_key(q)
+                    || self.schema.domains.contains_key(q)
+                    || self.schema.composite_types.contains_key(q)
+            })
+            .and_then(outside_public)
+        };
+        let mut qualified = node.clone();
+        expr::qualify(&mut qualified, &routine, &user_type);
+        let sql = expr::deparse(&qualified)?;
+        Ok(Expr::new(sql, expr::key_of(node, &ctx)?))
     }
 
-    /// A column default: a bare constant is keyed as a constant of the column's type.
+    /// A column default of type `data_type`: a bare constant is keyed as a constant of
+    /// that type (see [`expr::key_of_default`]).
     pub(crate) fn default_expr(&self, node: &Node, data_type: &DataType) -> Res<Expr> {
-        let mut expr = self.expr(node)?;
-        if matches!(node.node.as_ref(), Some(pg_query::NodeEnum::AConst(_))) {
-            expr.key = expr::key_of_default(node, &data_type.0, &expr::KeyContext::public())?;
+        if !matches!(node.node.as_ref(), Some(pg_query::NodeEnum::AConst(_))) {
+            return self.expr(node);
         }
-        Ok(expr)
+        let key = expr::key_of_default(node, &data_type.0, &expr::KeyContext::public())?;
+        Ok(Expr::new(expr::deparse(node)?, key))
     }
 
     // ---- SET search_path ---------------------------------------------------------------
