@@ -7,6 +7,7 @@ pub mod postgres;
 
 pub use postgres::Hints;
 mod source;
+mod tree;
 
 use std::fmt;
 use std::path::Path;

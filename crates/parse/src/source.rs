@@ -118,8 +118,8 @@ impl Source {
             let parse_ahead = move || {
                 let mut start = 0;
                 for end in ends {
-                    let batch = match pg_query::parse(&self.text[start..end], 0) {
-                        Ok(result) => Ok(statements(result.protobuf, &self.text, start, end)),
+                    let batch = match crate::tree::parse(&self.text[start..end]) {
+                        Ok(result) => Ok(statements(result, &self.text, start, end)),
                         Err(_) => Err(start),
                     };
                     let failed = batch.is_err();
@@ -148,8 +148,8 @@ impl Source {
             if self.text[rest..].trim().is_empty() {
                 return Ok(());
             }
-            match pg_query::parse(&self.text[rest..], 0) {
-                Ok(result) => statements(result.protobuf, &self.text, rest, self.text.len())
+            match crate::tree::parse(&self.text[rest..]) {
+                Ok(result) => statements(result, &self.text, rest, self.text.len())
                     .into_iter()
                     .try_for_each(&mut apply),
                 Err(e) => Err(syntax(self.syntax_error(&nodes::error_text(&e)))),
@@ -198,7 +198,7 @@ impl Source {
         let failures: Vec<(&str, String)> = pieces
             .iter()
             .filter_map(|piece| {
-                let error = pg_query::parse(piece, 0).err()?;
+                let error = crate::tree::parse(piece).err()?;
                 Some((*piece, nodes::error_text(&error)))
             })
             .collect();
@@ -319,7 +319,7 @@ mod tests {
     fn syntax_errors_after_an_atomic_body_point_at_their_statement() {
         let text = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\nEND;\nCREATE TABLEX b ();\n";
         let src = Source::new(text, "f.sql");
-        let message = nodes::error_text(&pg_query::parse(&src.text, 0).unwrap_err());
+        let message = nodes::error_text(&crate::tree::parse(&src.text).unwrap_err());
         let d = src.syntax_error(&message);
         assert_eq!((d.line, d.col), (5, 8), "{d}");
     }
@@ -327,7 +327,7 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_named_token() {
         let src = Source::new("CREATE TABLE a ();\n\nCREATE TABL b ();\n", "f.sql");
-        let message = pg_query::parse(&src.text, 0).unwrap_err().to_string();
+        let message = crate::tree::parse(&src.text).unwrap_err().to_string();
         let d = src.syntax_error(&message);
         assert_eq!((d.line, d.col), (3, 8), "{d}");
         assert_eq!(d.source_line, "CREATE TABL b ();");

@@ -98,9 +98,9 @@ fn type_compared_literals(e: &mut AExpr, ctx: &KeyContext<'_>) {
 /// Parses an expression written as text into its parse-tree node.
 pub fn parse_expr(sql: &str) -> Result<Node, String> {
     let text = format!("SELECT {sql}");
-    let parsed = pg_query::parse(&text, 0).map_err(|e| nodes::error_text(&e))?;
+    let parsed = crate::tree::parse(&text).map_err(|e| nodes::error_text(&e))?;
     let not_one = || format!("not a single expression: {sql}");
-    let [raw] = parsed.protobuf.stmts.as_slice() else {
+    let [raw] = parsed.stmts.as_slice() else {
         return Err(not_one());
     };
     let Some(NodeEnum::SelectStmt(select)) = raw.stmt.as_ref().and_then(|s| s.node.as_ref()) else {
@@ -190,8 +190,7 @@ pub(super) fn deparse_in_c(node: Node) -> Result<String, String> {
 /// The parse-tree version of the linked parser.
 fn parser_version() -> i32 {
     static VERSION: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
-    *VERSION
-        .get_or_init(|| pg_query::parse("SELECT 1", 0).map_or(0, |parsed| parsed.protobuf.version))
+    *VERSION.get_or_init(|| crate::tree::parse("SELECT 1").map_or(0, |parsed| parsed.version))
 }
 
 /// The canonical key of an expression node.

@@ -563,9 +563,8 @@ fn source_body(d: &DefElem) -> Res<FunctionBody> {
 
 /// The statement `sql` holds.
 fn parse_statement(sql: &str) -> Res<Node> {
-    let parsed = pg_query::parse(sql, 0).map_err(|e| nodes::error_text(&e))?;
+    let parsed = crate::tree::parse(sql).map_err(|e| nodes::error_text(&e))?;
     parsed
-        .protobuf
         .stmts
         .into_iter()
         .next()

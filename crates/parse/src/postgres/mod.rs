@@ -100,9 +100,8 @@ pub fn partition_key(
     text: &str,
 ) -> Result<schema_ir::PartitionKey, ParseError> {
     let sql = format!("CREATE TABLE partition_key () PARTITION BY {text}");
-    let parsed = pg_query::parse(&sql, 0).map_err(|e| text_error(text, nodes::error_text(&e)))?;
+    let parsed = crate::tree::parse(&sql).map_err(|e| text_error(text, nodes::error_text(&e)))?;
     let spec = parsed
-        .protobuf
         .stmts
         .first()
         .and_then(|s| s.stmt.as_ref())

@@ -278,8 +278,8 @@ pub fn parse_type(text: &str) -> Result<DataType, String> {
 /// The `TypeName` node of a type written as text.
 pub fn parse_type_name(text: &str) -> Result<TypeName, String> {
     let sql = format!("SELECT NULL::{text}");
-    let parsed = pg_query::parse(&sql, 0).map_err(|e| nodes::error_text(&e))?;
-    let stmt = parsed.protobuf.stmts.first().and_then(|s| s.stmt.as_ref());
+    let parsed = crate::tree::parse(&sql).map_err(|e| nodes::error_text(&e))?;
+    let stmt = parsed.stmts.first().and_then(|s| s.stmt.as_ref());
     let cast = stmt
         .and_then(|s| match s.node.as_ref() {
             Some(pg_query::NodeEnum::SelectStmt(select)) if select.target_list.len() == 1 => {

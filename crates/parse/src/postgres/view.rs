@@ -271,9 +271,8 @@ fn cte_names(select: &SelectStmt) -> BTreeSet<String> {
 /// prints it (`pg_get_viewdef`, fully qualified).
 pub fn catalog_view_key(sql: &str) -> Result<ViewKey, String> {
     let sql = sql.trim().trim_end_matches(';');
-    let parsed = pg_query::parse(sql, 0).map_err(|e| nodes::error_text(&e))?;
+    let parsed = crate::tree::parse(sql).map_err(|e| nodes::error_text(&e))?;
     let Some(NodeEnum::SelectStmt(select)) = parsed
-        .protobuf
         .stmts
         .first()
         .and_then(|s| s.stmt.as_ref())
