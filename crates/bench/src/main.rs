@@ -209,23 +209,25 @@ fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
 }
 
+/// The number of tables after a mode flag (`--sql N`, `--parse N`, `--offline N`).
+fn size_argument() -> usize {
+    std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000)
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     // `--sql N`: print the generated schema of N tables.
     if std::env::args().nth(1).as_deref() == Some("--sql") {
-        let n = std::env::args()
-            .nth(2)
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(1000);
+        let n = size_argument();
         print!("{}", generate(n).concat());
         return;
     }
     // `--parse N`: only parse a generated schema of N tables (for profiling the parser).
     if std::env::args().nth(1).as_deref() == Some("--parse") {
-        let n = std::env::args()
-            .nth(2)
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(1000);
+        let n = size_argument();
         let sql = generate(n).concat();
         let (parsed, parse) = timed(|| schema_parse::parse_sql(&sql, "generated.sql"));
         let objects = parsed.map_or(0, |p| p.schema.tables.len());
@@ -235,10 +237,7 @@ async fn main() {
     // `--offline N`: parse a generated schema and plan it against itself and from empty,
     // without a database (for profiling).
     if std::env::args().nth(1).as_deref() == Some("--offline") {
-        let n = std::env::args()
-            .nth(2)
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(1000);
+        let n = size_argument();
         let sql = generate(n).concat();
         let (parsed, parse) = timed(|| schema_parse::parse_sql(&sql, "generated.sql"));
         let Ok(files) = parsed.map(|p| p.schema) else {
