@@ -94,14 +94,19 @@ fn needs_parens(node: &Node, parent: Prec, side: Side) -> bool {
 }
 
 fn operand(out: &mut String, node: &Node, parent: Prec, side: Side) -> Option<()> {
-    if needs_parens(node, parent, side) {
+    enclosed(out, node, needs_parens(node, parent, side))
+}
+
+/// `node`, in parentheses when `parens`.
+fn enclosed(out: &mut String, node: &Node, parens: bool) -> Option<()> {
+    if parens {
         out.push('(');
-        expr(out, node)?;
-        out.push(')');
-        Some(())
-    } else {
-        expr(out, node)
     }
+    expr(out, node)?;
+    if parens {
+        out.push(')');
+    }
+    Some(())
 }
 
 fn expr(out: &mut String, node: &Node) -> Option<()> {
@@ -214,16 +219,7 @@ fn boolean(out: &mut String, b: &BoolExpr) -> Option<()> {
         Some(NodeEnum::BoolExpr(inner)) => inner.boolop != BoolExprType::NotExpr as i32,
         _ => false,
     };
-    let arg = |out: &mut String, n: &Node| {
-        if nested(n) {
-            out.push('(');
-            expr(out, n)?;
-            out.push(')');
-            Some(())
-        } else {
-            expr(out, n)
-        }
-    };
+    let arg = |out: &mut String, n: &Node| enclosed(out, n, nested(n));
     let separator = match BoolExprType::try_from(b.boolop).ok()? {
         BoolExprType::AndExpr => " AND ",
         BoolExprType::OrExpr => " OR ",
