@@ -5,8 +5,8 @@
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
     ForeignKey, Function, Grant, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
-    ReplicaIdentity, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled, UniqueConstraint,
-    View,
+    ReplicaIdentity, Rule, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled,
+    UniqueConstraint, View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -266,6 +266,21 @@ pub enum Change {
         from: TriggerEnabled,
         to: TriggerEnabled,
     },
+    CreateRule {
+        table: QualifiedName,
+        rule: Rule,
+    },
+    DropRule {
+        table: QualifiedName,
+        rule: Rule,
+    },
+    /// `ALTER TABLE … ENABLE|DISABLE [REPLICA|ALWAYS] RULE`.
+    SetRuleEnabled {
+        table: QualifiedName,
+        rule: String,
+        from: TriggerEnabled,
+        to: TriggerEnabled,
+    },
     CreateView(View),
     DropView(View),
     /// A view redefined in place (`CREATE OR REPLACE VIEW`): its old columns stay first,
@@ -372,6 +387,10 @@ pub enum CommentTarget {
         materialized: bool,
     },
     Trigger {
+        table: QualifiedName,
+        name: String,
+    },
+    Rule {
         table: QualifiedName,
         name: String,
     },

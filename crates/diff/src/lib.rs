@@ -15,6 +15,7 @@ mod grants;
 mod policies;
 mod rebuild;
 mod rename;
+mod rules;
 mod table;
 mod triggers;
 mod views;
@@ -137,6 +138,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     let rebuilt = rebuild::around_converted_columns(from, to, &changes);
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);
+    rules::diff_rules(from, to, &mut changes);
     grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes
 }

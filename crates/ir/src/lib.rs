@@ -19,6 +19,7 @@ mod partition;
 mod policy;
 mod privilege;
 mod rename;
+mod rule;
 mod sequence;
 mod stats;
 mod table;
@@ -41,6 +42,7 @@ pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use privilege::{Grant, GrantTarget, all_privileges};
 pub use rename::rewrite_schema_qualifiers;
+pub use rule::{Rule, RuleEvent};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
 pub use stats::{TableSizes, TableStats};
 pub use table::{
@@ -203,6 +205,11 @@ impl Schema {
             for trigger in table.triggers.values_mut() {
                 if let Some(w) = &mut trigger.when {
                     w.sql = w.key.clone();
+                }
+            }
+            for rule in table.rules.values_mut() {
+                for e in rule.condition.iter_mut().chain(&mut rule.actions) {
+                    e.sql = e.key.clone();
                 }
             }
             for exclusion in table.exclusions.values_mut() {

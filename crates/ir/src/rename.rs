@@ -96,6 +96,22 @@ impl Schema {
                     r.opt_expr(&mut trigger.when);
                 }
             }
+            for rule in t.rules.values_mut() {
+                // As in a trigger's WHEN, `old.x` and `new.x` are the rows, never a schema.
+                if !["old", "new"].contains(&from) {
+                    r.opt_expr(&mut rule.condition);
+                    for action in &mut rule.actions {
+                        r.expr(action);
+                    }
+                }
+                rule.references = std::mem::take(&mut rule.references)
+                    .into_iter()
+                    .map(|mut n| {
+                        r.name(&mut n);
+                        n
+                    })
+                    .collect();
+            }
             for p in t.policies.values_mut() {
                 r.opt_expr(&mut p.using);
                 r.opt_expr(&mut p.with_check);

@@ -1,12 +1,13 @@
 //! Tables and everything that hangs on them: columns (with defaults, identity, generated
 //! expressions, collation), primary keys, unique, check and foreign-key constraints, and
-//! indexes, triggers, row-level security and policies, and storage options. Constraints and indexes are kept in maps keyed by name so that comparison and
+//! indexes, triggers, rules, row-level security and policies, and storage options. Constraints and indexes are kept in maps keyed by name so that comparison and
 //! output never depend on the order in which a reader found them.
 
 use crate::expr::Expr;
 use crate::name::QualifiedName;
 use crate::partition::{Partition, PartitionKey};
 use crate::policy::Policy;
+use crate::rule::Rule;
 use crate::sequence::SequenceOptions;
 use crate::trigger::Trigger;
 use crate::types::DataType;
@@ -34,6 +35,8 @@ pub struct Table {
     pub indexes: BTreeMap<String, Index>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub triggers: BTreeMap<String, Trigger>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, Rule>,
     /// `ENABLE ROW LEVEL SECURITY`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub row_security: bool,
@@ -90,6 +93,7 @@ impl Table {
             exclusions: BTreeMap::new(),
             indexes: BTreeMap::new(),
             triggers: BTreeMap::new(),
+            rules: BTreeMap::new(),
             row_security: false,
             force_row_security: false,
             policies: BTreeMap::new(),
@@ -168,6 +172,7 @@ impl PartialEq for Table {
             && self.exclusions == other.exclusions
             && self.indexes == other.indexes
             && self.triggers == other.triggers
+            && self.rules == other.rules
             && self.row_security == other.row_security
             && self.force_row_security == other.force_row_security
             && self.policies == other.policies

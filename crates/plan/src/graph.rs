@@ -32,6 +32,8 @@ pub(crate) enum Resource {
     RowSecurityOff(QualifiedName),
     /// A trigger of a table.
     Trigger(QualifiedName, String),
+    /// A rule of a table.
+    Rule(QualifiedName, String),
     /// A function or procedure, by signature.
     Function(String),
     /// Every routine of a name (what a call in a body refers to).

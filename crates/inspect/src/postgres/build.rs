@@ -149,6 +149,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     let routines = super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
+    super::rules::build(&rows.rules, &mut schema)?;
     super::policies::build(
         &rows.table_options,
         &rows.partitions,

@@ -12,6 +12,7 @@ mod extensions;
 mod functions;
 mod grants;
 mod policies;
+mod rules;
 mod triggers;
 mod views;
 

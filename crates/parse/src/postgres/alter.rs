@@ -353,6 +353,9 @@ impl Reader<'_> {
                 if let Some(state) = super::trigger::enabled_state(other) {
                     return self.set_trigger_enabled(table, &cmd.name, state);
                 }
+                if let Some(state) = super::rule::enabled_state(other) {
+                    return self.set_rule_enabled(table, &cmd.name, state);
+                }
                 if self.alter_table_option(table, other, def_node)? {
                     return Ok(());
                 }

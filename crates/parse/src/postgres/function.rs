@@ -320,7 +320,7 @@ impl Reader<'_> {
     /// The key of an `INSERT`, `UPDATE` or `DELETE` of a SQL-standard body: its table
     /// schema-qualified, its expressions keyed like any expression (qualifiers of columns
     /// dropped: the statement reads one table).
-    fn statement_key(&self, mut stmt: Node) -> Res<String> {
+    pub(crate) fn statement_key(&self, mut stmt: Node) -> Res<String> {
         let relation_schema = |name: &str| {
             self.resolve("", name, |q| {
                 self.schema.tables.contains_key(q) || self.schema.sequences.contains_key(q)
@@ -622,7 +622,7 @@ fn parameters_by_name(sql: &str, function: &Function) -> String {
     out
 }
 
-fn deparse_statement(stmt: &Node) -> Res<String> {
+pub(crate) fn deparse_statement(stmt: &Node) -> Res<String> {
     let result = pg_query::protobuf::ParseResult {
         version: 0,
         stmts: vec![pg_query::protobuf::RawStmt {

@@ -23,6 +23,7 @@ mod partition;
 mod policy;
 mod printer;
 mod qualifiers;
+mod rule;
 mod sequence;
 mod table;
 mod trigger;
@@ -372,6 +373,10 @@ impl<'s> Reader<'s> {
             NodeEnum::RenameStmt(s) if trigger::is_trigger_object(s.rename_type) => {
                 self.rename_trigger(s)
             }
+            NodeEnum::RuleStmt(s) => self.create_rule(s),
+            NodeEnum::DropStmt(s) if rule::is_rule_object(s.remove_type) => self.drop_rule(s),
+            NodeEnum::CommentStmt(s) if rule::is_rule_object(s.objtype) => self.comment_rule(s),
+            NodeEnum::RenameStmt(s) if rule::is_rule_object(s.rename_type) => self.rename_rule(s),
             NodeEnum::DropStmt(s) if view::is_view_object(s.remove_type) => self.drop_view(s),
             NodeEnum::CommentStmt(s) if view::is_view_object(s.objtype) => self.comment_view(s),
             NodeEnum::ViewStmt(s) => self.create_view(s),

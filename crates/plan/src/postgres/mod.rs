@@ -14,6 +14,7 @@ mod online;
 mod partitions;
 mod policies;
 mod renames;
+mod rules;
 pub(crate) mod sql;
 mod triggers;
 pub(crate) mod types;
@@ -482,6 +483,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             column_object(table, name),
             Resource::Policy(table.clone(), name.clone()),
         ),
+        CommentTarget::Rule { table, name } => (
+            format!("RULE {} ON {table}", quote_ident(name)),
+            column_object(table, name),
+            Resource::Rule(table.clone(), name.clone()),
+        ),
         CommentTarget::Trigger { table, name } => (
             format!("TRIGGER {} ON {table}", quote_ident(name)),
             column_object(table, name),
@@ -808,6 +814,9 @@ fn create_table(t: &Table) -> Vec<Planned> {
     for trigger in t.triggers.values() {
         out.extend(triggers::create_trigger(&t.name, trigger, false));
     }
+    for rule in t.rules.values() {
+        out.extend(rules::create_rule(&t.name, rule, false));
+    }
     for policy in t.policies.values() {
         out.extend(policies::create_policy(&t.name, policy, false));
     }
@@ -884,6 +893,9 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     for trigger in t.triggers.values() {
         uses.push(triggers::function_resource(trigger));
         removes.push(Resource::Trigger(t.name.clone(), trigger.name.clone()));
+    }
+    for rule in t.rules.values() {
+        out.extend(rules::drop_rule(&t.name, rule));
     }
     for fk in t.foreign_keys.values() {
         if ctx.cycle_fks.contains(&(t.name.clone(), fk.name.clone())) {
@@ -992,6 +1004,11 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::SetTriggerEnabled {
             table, trigger, to, ..
         } => triggers::set_enabled(table, trigger, *to),
+        Change::CreateRule { table, rule } => rules::create_rule(table, rule, true),
+        Change::DropRule { table, rule } => rules::drop_rule(table, rule),
+        Change::SetRuleEnabled {
+            table, rule, to, ..
+        } => rules::set_enabled(table, rule, *to),
         Change::Grant(g) => grants::grant(g),
         Change::Revoke(g) => grants::revoke(g, false, ctx.creates(&g.target)),
         Change::RevokeGrantOption(g) => grants::revoke(g, true, ctx.creates(&g.target)),

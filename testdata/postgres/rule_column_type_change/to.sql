@@ -1,0 +1,3 @@
+CREATE TABLE account (id bigint PRIMARY KEY, email text NOT NULL, balance numeric(14,2) NOT NULL DEFAULT 0, closed boolean NOT NULL DEFAULT false);
+CREATE TABLE account_log (account_id bigint, old_balance numeric(14,2), new_balance numeric(14,2), at timestamptz NOT NULL DEFAULT now());
+CREATE RULE account_audit AS ON UPDATE TO account WHERE OLD.balance <> NEW.balance DO ALSO INSERT INTO account_log (account_id, old_balance, new_balance) VALUES (OLD.id, OLD.balance, NEW.balance);
