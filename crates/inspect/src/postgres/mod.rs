@@ -148,6 +148,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 18);
+        assert_eq!(small, 19);
     }
 }
