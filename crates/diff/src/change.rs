@@ -214,6 +214,12 @@ pub enum Change {
         to: Partition,
     },
     /// `SET LOGGED` / `SET UNLOGGED`.
+    /// The parents a table inherits from changed (`INHERIT`, `NO INHERIT`).
+    SetInherits {
+        table: QualifiedName,
+        from: Vec<QualifiedName>,
+        to: Vec<QualifiedName>,
+    },
     SetUnlogged {
         table: QualifiedName,
         unlogged: bool,

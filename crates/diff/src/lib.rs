@@ -12,6 +12,7 @@ mod enums;
 mod extensions;
 mod functions;
 mod grants;
+mod inheritance;
 mod policies;
 mod rebuild;
 mod rename;
@@ -130,6 +131,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
         }
     }
 
+    inheritance::drop_implied_by_parents(from, to, &mut changes);
     functions::rebuild_for_tables(from, to, &mut changes);
     triggers::rebuild_for_functions(from, to, &mut changes);
     functions::rebuild_dependents(from, to, &mut changes);

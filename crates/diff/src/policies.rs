@@ -25,6 +25,13 @@ pub(crate) fn diff_options(
             unlogged: new.unlogged,
         });
     }
+    if old.inherits != new.inherits {
+        out.push(Change::SetInherits {
+            table: table.clone(),
+            from: old.inherits.clone(),
+            to: new.inherits.clone(),
+        });
+    }
     if old.storage != new.storage {
         out.push(Change::SetStorage {
             table: table.clone(),

@@ -74,6 +74,9 @@ impl Schema {
             for fk in t.foreign_keys.values_mut() {
                 r.name(&mut fk.references);
             }
+            for parent in &mut t.inherits {
+                r.name(parent);
+            }
             for x in t.exclusions.values_mut() {
                 r.opt_expr(&mut x.predicate);
                 for element in &mut x.elements {

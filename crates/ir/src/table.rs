@@ -51,6 +51,9 @@ pub struct Table {
     /// The partitions of a partitioned table, by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub partitions: BTreeMap<QualifiedName, Partition>,
+    /// The tables it inherits from (`INHERITS (…)`), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherits: Vec<QualifiedName>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unlogged: bool,
     /// Storage parameters (`WITH (fillfactor = 70)`), by name, values as written.
@@ -99,6 +102,7 @@ impl Table {
             policies: BTreeMap::new(),
             partition_by: None,
             partitions: BTreeMap::new(),
+            inherits: Vec::new(),
             unlogged: false,
             storage: BTreeMap::new(),
             replica_identity: ReplicaIdentity::Default,
@@ -178,6 +182,7 @@ impl PartialEq for Table {
             && self.policies == other.policies
             && self.partition_by == other.partition_by
             && self.partitions == other.partitions
+            && self.inherits == other.inherits
             && self.unlogged == other.unlogged
             && self.storage == other.storage
             && self.replica_identity == other.replica_identity

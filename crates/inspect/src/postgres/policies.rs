@@ -1,5 +1,5 @@
 //! Table options (row-level security, persistence, storage parameters, replica identity,
-//! partition keys), partitions at any depth
+//! partition keys, the parents a table inherits from), partitions at any depth
 //! and row-level security policies: the catalog queries and how their rows are applied to
 //! the tables already built. Policies are read as the `CREATE POLICY` statement they
 //! describe, through the parser's own code.
@@ -22,13 +22,21 @@ pub const TABLE_OPTIONS: &str = concat!(
             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
             (SELECT i.relname::text FROM pg_catalog.pg_index x
              JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
-             WHERE x.indrelid = c.oid AND x.indisreplident) AS replica_index
+             WHERE x.indrelid = c.oid AND x.indisreplident) AS replica_index,
+            ARRAY(SELECT pn.nspname::text FROM pg_catalog.pg_inherits h
+                  JOIN pg_catalog.pg_class p ON p.oid = h.inhparent
+                  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+                  WHERE h.inhrelid = c.oid ORDER BY h.inhseqno) AS parent_schemas,
+            ARRAY(SELECT p.relname::text FROM pg_catalog.pg_inherits h
+                  JOIN pg_catalog.pg_class p ON p.oid = h.inhparent
+                  WHERE h.inhrelid = c.oid ORDER BY h.inhseqno) AS parent_names
      FROM pg_catalog.pg_class c
      JOIN ns ON ns.oid = c.relnamespace
      WHERE",
     selected_tables!(),
     "AND (c.relrowsecurity OR c.relforcerowsecurity OR c.relpersistence = 'u' OR c.relkind = 'p'
-          OR c.reloptions IS NOT NULL OR c.relreplident <> 'd')
+          OR c.reloptions IS NOT NULL OR c.relreplident <> 'd'
+          OR EXISTS (SELECT FROM pg_catalog.pg_inherits h WHERE h.inhrelid = c.oid))
      ORDER BY 1, 2"
 );
 
@@ -107,6 +115,8 @@ pub struct TableOptionsRow {
     pub replica_identity: String,
     pub replica_index: Option<String>,
     pub partition_key: Option<String>,
+    pub parent_schemas: Vec<String>,
+    pub parent_names: Vec<String>,
 }
 
 from_row!(TableOptionsRow {
@@ -118,7 +128,9 @@ from_row!(TableOptionsRow {
     storage,
     replica_identity,
     replica_index,
-    partition_key
+    partition_key,
+    parent_schemas,
+    parent_names
 });
 
 #[derive(Debug, Clone)]
@@ -182,6 +194,12 @@ pub fn build(
             ("i", Some(index)) => ReplicaIdentity::Index(index.clone()),
             _ => ReplicaIdentity::Default,
         };
+        t.inherits = row
+            .parent_schemas
+            .iter()
+            .zip(&row.parent_names)
+            .map(|(schema, name)| QualifiedName::new(schema, name))
+            .collect();
     }
     for row in partitions {
         let name = QualifiedName::new(&row.schema, &row.name);

@@ -71,6 +71,47 @@ impl Reader<'_> {
         for cmd in &stmt.cmds {
             if let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref() {
                 self.alter_table_cmd(&table, cmd)?;
+                if rv.inh {
+                    self.recurse_to_children(&table, cmd)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What PostgreSQL applies to the tables inheriting from `table` (unless `ONLY`):
+    /// added columns (merged where a child has one), dropped columns, type, default and
+    /// NOT NULL changes, and added or dropped checks that are inherited.
+    fn recurse_to_children(&mut self, table: &QualifiedName, cmd: &AlterTableCmd) -> Res<()> {
+        let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+        let def = cmd.def.as_deref().and_then(|d| d.node.as_ref());
+        for child in self.children(table) {
+            let Some(t) = self.schema.tables.get(&child) else {
+                continue;
+            };
+            let applies = match (subtype, def) {
+                (AlterTableType::AtAddColumn, Some(NodeEnum::ColumnDef(col))) => {
+                    t.column(&col.colname).is_none()
+                }
+                (
+                    AlterTableType::AtDropColumn
+                    | AlterTableType::AtAlterColumnType
+                    | AlterTableType::AtColumnDefault
+                    | AlterTableType::AtSetNotNull
+                    | AlterTableType::AtDropNotNull,
+                    _,
+                ) => t.column(&cmd.name).is_some(),
+                (AlterTableType::AtAddConstraint, Some(NodeEnum::Constraint(c))) => {
+                    c.contype == pg_query::protobuf::ConstrType::ConstrCheck as i32
+                        && !c.is_no_inherit
+                        && !t.checks.contains_key(&c.conname)
+                }
+                (AlterTableType::AtDropConstraint, _) => t.checks.contains_key(&cmd.name),
+                _ => false,
+            };
+            if applies {
+                self.alter_table_cmd(&child, cmd)?;
+                self.recurse_to_children(&child, cmd)?;
             }
         }
         Ok(())
@@ -343,6 +384,30 @@ impl Reader<'_> {
                 }
             }
 
+            AlterTableType::AtAddInherit | AlterTableType::AtDropInherit => {
+                let Some(NodeEnum::RangeVar(rv)) = def else {
+                    return Ok(());
+                };
+                let parent = self.table(rv)?;
+                let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
+                if subtype == AlterTableType::AtAddInherit {
+                    if t.inherits.contains(&parent) {
+                        return Err(format!(
+                            "relation {parent} would be inherited more than once"
+                        ));
+                    }
+                    t.inherits.push(parent);
+                    self.inheritance.set(Some(true));
+                } else {
+                    let before = t.inherits.len();
+                    t.inherits.retain(|p| *p != parent);
+                    if t.inherits.len() == before {
+                        return Err(format!(
+                            "relation {parent} is not a parent of relation {table}"
+                        ));
+                    }
+                }
+            }
             AlterTableType::AtChangeOwner => self.warn("OWNER TO is not managed; ignored"),
             AlterTableType::AtAttachPartition
             | AlterTableType::AtDetachPartition

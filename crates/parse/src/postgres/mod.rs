@@ -185,6 +185,8 @@ pub struct Reader<'s> {
     pub(crate) renames: Vec<String>,
     /// `USING` expressions of `-- schema:using` comments: (table, column, expression).
     pub(crate) casts: Vec<(QualifiedName, String, String)>,
+    /// Whether any table inherits from another: found on first use, set when one is made to.
+    pub(crate) inheritance: std::cell::Cell<Option<bool>>,
 }
 
 impl<'s> Reader<'s> {
@@ -206,6 +208,7 @@ impl<'s> Reader<'s> {
             claimed_relations: RefCell::new(None),
             claimed_constraints: RefCell::new(None),
             index_tables: RefCell::new(None),
+            inheritance: std::cell::Cell::new(None),
         }
     }
 
@@ -517,6 +520,24 @@ impl<'s> Reader<'s> {
         self.resolve(&rv.schemaname, &rv.relname, |q| {
             self.schema.tables.contains_key(q)
         })
+    }
+
+    /// The tables that inherit from `table` directly, by name.
+    pub(crate) fn children(&self, table: &QualifiedName) -> Vec<QualifiedName> {
+        let any = self.inheritance.get().unwrap_or_else(|| {
+            let any = self.schema.tables.values().any(|t| !t.inherits.is_empty());
+            self.inheritance.set(Some(any));
+            any
+        });
+        if !any {
+            return Vec::new();
+        }
+        self.schema
+            .tables
+            .values()
+            .filter(|t| t.inherits.contains(table))
+            .map(|t| t.name.clone())
+            .collect()
     }
 
     /// An existing table or a clear error.

@@ -254,6 +254,19 @@ impl Reader<'_> {
     }
 
     pub(crate) fn drop_table(&mut self, name: &QualifiedName, cascade: bool) -> Res<()> {
+        let children = self.children(name);
+        if let Some(child) = children.first()
+            && !cascade
+        {
+            return Err(format!(
+                "cannot drop table {name} because table {child} inherits from it"
+            ));
+        }
+        for child in &children {
+            if self.schema.tables.contains_key(child) {
+                self.drop_table(child, true)?;
+            }
+        }
         let referencing: Vec<(QualifiedName, String)> = self
             .schema
             .tables
@@ -652,6 +665,11 @@ impl Reader<'_> {
             for fk in t.foreign_keys.values_mut() {
                 if fk.references == *from {
                     fk.references = to.clone();
+                }
+            }
+            for parent in &mut t.inherits {
+                if parent == from {
+                    *parent = to.clone();
                 }
             }
         }

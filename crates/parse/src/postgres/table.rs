@@ -147,6 +147,13 @@ impl Reader<'_> {
                 continue;
             };
             let parent = self.table(parent)?;
+            if inherited.inherits.contains(&parent) {
+                return Err(format!(
+                    "relation {parent} would be inherited more than once"
+                ));
+            }
+            inherited.inherits.push(parent.clone());
+            self.inheritance.set(Some(true));
             let parent = &self.schema.tables[&parent];
             for column in &parent.columns {
                 if inherited.column(&column.name).is_none() {
@@ -159,9 +166,6 @@ impl Reader<'_> {
             for check in parent.checks.values().filter(|c| !c.no_inherit) {
                 inherited.checks.insert(check.name.clone(), check.clone());
             }
-        }
-        if !stmt.inh_relations.is_empty() {
-            self.warn("INHERITS is not managed; the parent's columns and checks are copied");
         }
         inherited.unlogged = rv.relpersistence == "u";
         if let Some(spec) = stmt.partspec.as_ref() {

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What the planner knows about the whole set of changes when planning one of them.
 pub(crate) struct Context<'a> {
     from: &'a Schema,
-    to: &'a Schema,
+    pub(crate) to: &'a Schema,
     /// Online forms for changes to existing tables (`--no-online` turns them off).
     online: bool,
     /// The PostgreSQL major version planned for.
@@ -720,8 +720,41 @@ fn add_unique(table: &QualifiedName, unique: &UniqueConstraint, existing: bool) 
     }
 }
 
-fn create_table(t: &Table) -> Vec<Planned> {
-    let mut lines: Vec<String> = t.columns.iter().map(sql::column_definition).collect();
+/// ` INHERITS (…)` of a table that inherits, or nothing.
+fn inherits_sql(parents: &[QualifiedName]) -> String {
+    if parents.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = parents.iter().map(ToString::to_string).collect();
+    format!(" INHERITS ({})", names.join(", "))
+}
+
+/// A table created with `INHERITS` lists only what it adds to its parents: a column or
+/// check it inherits unchanged is left to PostgreSQL, so that the column stays inherited
+/// (a later change on the parent reaches it) rather than merged into a local one.
+fn create_table(t: &Table, ctx: &Context) -> Vec<Planned> {
+    let parents: Vec<&Table> = t
+        .inherits
+        .iter()
+        .filter_map(|p| ctx.to.tables.get(p))
+        .collect();
+    let inherited = |c: &Column| {
+        let mut mine = c.clone();
+        mine.comment = None;
+        parents.iter().any(|p| {
+            p.column(&c.name).is_some_and(|pc| {
+                let mut theirs = pc.clone();
+                theirs.comment = None;
+                theirs == mine
+            })
+        })
+    };
+    let mut lines: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| !inherited(c))
+        .map(sql::column_definition)
+        .collect();
     // A table is also a type: its row type, which routines and columns may use.
     let mut provides = vec![
         Resource::Table(t.name.clone()),
@@ -729,6 +762,7 @@ fn create_table(t: &Table) -> Vec<Planned> {
         Resource::Type(t.name.clone()),
     ];
     let mut requires = vec![Resource::Namespace(t.name.schema.clone())];
+    requires.extend(t.inherits.iter().cloned().map(Resource::Table));
     for c in &t.columns {
         provides.push(Resource::Column(t.name.clone(), c.name.clone()));
         requires.extend(column_needs(&t.name, c));
@@ -770,8 +804,15 @@ fn create_table(t: &Table) -> Vec<Planned> {
             );
             continue;
         }
-        lines.push(sql::check(c));
         provides.push(Resource::Constraint(t.name.clone(), c.name.clone()));
+        if parents.iter().any(|p| {
+            p.checks
+                .get(&c.name)
+                .is_some_and(|pc| pc == c && !pc.no_inherit)
+        }) {
+            continue;
+        }
+        lines.push(sql::check(c));
     }
     let body = if lines.is_empty() {
         String::new()
@@ -784,9 +825,10 @@ fn create_table(t: &Table) -> Vec<Planned> {
             "create_table",
             t.name.to_string(),
             format!(
-                "CREATE {}TABLE {} ({body}){}",
+                "CREATE {}TABLE {} ({body}){}{}",
                 if t.unlogged { "UNLOGGED " } else { "" },
                 t.name,
+                inherits_sql(&t.inherits),
                 match (&t.partition_by, t.storage.is_empty()) {
                     (Some(key), _) => partitions::partition_by_sql(key),
                     (None, true) => String::new(),
@@ -865,6 +907,7 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
         Resource::Relation(t.name.clone()),
         Resource::Type(t.name.clone()),
     ];
+    uses.extend(t.inherits.iter().cloned().map(Resource::Table));
     for c in &t.columns {
         uses.extend(column_needs(&t.name, c));
         removes.push(Resource::Column(t.name.clone(), c.name.clone()));
@@ -985,6 +1028,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::SetPartitionBound { table, from, to } => {
             partitions::set_partition_bound(table, from, to, ctx)
         }
+        Change::SetInherits { table, from, to } => policies::set_inherits(table, from, to, ctx),
         Change::SetUnlogged { table, unlogged } => policies::set_unlogged(table, *unlogged),
         Change::SetStorage { table, from, to } => policies::set_storage(table, from, to),
         Change::SetReplicaIdentity { table, to, .. } => {
@@ -1064,7 +1108,7 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::SetSequenceOwner { sequence, from, to } => {
             objects::set_sequence_owner(sequence, from.as_ref(), to.as_ref())
         }
-        Change::CreateTable(t) => create_table(t),
+        Change::CreateTable(t) => create_table(t, ctx),
         Change::DropTable(t) => drop_table(t, ctx),
         Change::RenameSchema { from, to } => renames::rename_schema(from, to),
         Change::RenameTable { from, to } => renames::rename_table(from, to),

@@ -208,6 +208,63 @@ pub(crate) fn set_unlogged(table: &QualifiedName, unlogged: bool) -> Vec<Planned
     ]
 }
 
+/// `NO INHERIT` from the parents after the common first ones, then `INHERIT` the new ones in
+/// order (PostgreSQL numbers parents in the order they are added). A table joins a parent
+/// once it has the parent's columns and checks.
+pub(crate) fn set_inherits(
+    table: &QualifiedName,
+    from: &[QualifiedName],
+    to: &[QualifiedName],
+    ctx: &super::Context,
+) -> Vec<Planned> {
+    let kept = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+    let mut out = Vec::new();
+    for parent in &from[kept..] {
+        out.push(
+            Planned::new(
+                Phase::DropConstraint,
+                "drop_inherit",
+                table.to_string(),
+                format!("ALTER TABLE {table} NO INHERIT {parent}"),
+            )
+            .uses_old([
+                Resource::Table(table.clone()),
+                Resource::Table(parent.clone()),
+            ])
+            .lock(access_exclusive(table)),
+        );
+    }
+    for parent in &to[kept..] {
+        let mut needs = vec![
+            Resource::Table(table.clone()),
+            Resource::Table(parent.clone()),
+        ];
+        if let Some(p) = ctx.to.tables.get(parent) {
+            needs.extend(
+                p.columns
+                    .iter()
+                    .map(|c| Resource::Column(table.clone(), c.name.clone())),
+            );
+            needs.extend(
+                p.checks
+                    .keys()
+                    .map(|c| Resource::Constraint(table.clone(), c.clone())),
+            );
+        }
+        out.push(
+            Planned::new(
+                Phase::AddConstraint,
+                "add_inherit",
+                table.to_string(),
+                format!("ALTER TABLE {table} INHERIT {parent}"),
+            )
+            .requires(needs)
+            .lock(access_exclusive(table)),
+        );
+    }
+    out
+}
+
 /// `k = v, …` of storage parameters.
 pub(crate) fn storage_sql(storage: &BTreeMap<String, String>) -> String {
     storage
