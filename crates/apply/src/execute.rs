@@ -180,10 +180,13 @@ async fn run_step<'a>(
         step,
     });
     let start = Instant::now();
-    let timeouts = format!(
+    let mut timeouts = format!(
         "SET lock_timeout = {}; SET statement_timeout = {}",
         step.lock_timeout_ms, step.statement_timeout_ms
     );
+    if step.creates_routine() {
+        timeouts.push_str("; SET check_function_bodies = false");
+    }
     conn.execute(raw_sql(AssertSqlSafe(timeouts)))
         .await
         .map_err(|e| (number, step, e))?;

@@ -5,8 +5,8 @@
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
     ForeignKey, Function, Grant, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
-    ReplicaIdentity, Rule, Sequence, SequenceOwner, Table, Trigger, TriggerEnabled,
-    UniqueConstraint, View,
+    ReplicaIdentity, Rule, Sequence, SequenceOwner, Table, TextSearchConfiguration,
+    TextSearchDictionary, Trigger, TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -53,6 +53,20 @@ pub enum Change {
     },
     CreateCollation(Collation),
     DropCollation(Collation),
+    CreateTextSearchDictionary(TextSearchDictionary),
+    DropTextSearchDictionary(TextSearchDictionary),
+    /// Options set, changed or removed.
+    AlterTextSearchDictionary {
+        from: TextSearchDictionary,
+        to: TextSearchDictionary,
+    },
+    CreateTextSearchConfiguration(TextSearchConfiguration),
+    DropTextSearchConfiguration(TextSearchConfiguration),
+    /// Token types mapped, mapped to other dictionaries, or no longer mapped.
+    AlterTextSearchMappings {
+        from: TextSearchConfiguration,
+        to: TextSearchConfiguration,
+    },
     CreateAggregate(Aggregate),
     DropAggregate(Aggregate),
     CreateDomain(Domain),
@@ -405,6 +419,12 @@ pub enum CommentTarget {
         name: String,
     },
     Collation {
+        name: QualifiedName,
+    },
+    TextSearchDictionary {
+        name: QualifiedName,
+    },
+    TextSearchConfiguration {
         name: QualifiedName,
     },
     /// An aggregate, by signature (`public.group_concat(text)`).

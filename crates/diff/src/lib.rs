@@ -18,6 +18,7 @@ mod rebuild;
 mod rename;
 mod rules;
 mod table;
+mod text_search;
 mod triggers;
 mod views;
 
@@ -74,6 +75,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     }
 
     collations::diff_collations(from, to, &mut changes);
+    text_search::diff_text_search(from, to, &mut changes);
     domains::diff_domains(from, to, &mut changes);
     domains::rebuild_dependent_types(from, to, &mut changes);
     functions::diff_functions(from, to, &mut changes);

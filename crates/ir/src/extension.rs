@@ -50,6 +50,26 @@ impl Extension {
             _ => &[],
         }
     }
+
+    /// The text search dictionaries a well-known extension creates in its schema.
+    pub fn known_dictionaries(name: &str) -> &'static [&'static str] {
+        match name {
+            "unaccent" => &["unaccent"],
+            "dict_int" => &["intdict"],
+            "dict_xsyn" => &["xsyn"],
+            _ => &[],
+        }
+    }
+
+    /// The text search templates a well-known extension creates in its schema.
+    pub fn known_templates(name: &str) -> &'static [&'static str] {
+        match name {
+            "unaccent" => &["unaccent"],
+            "dict_int" => &["intdict_template"],
+            "dict_xsyn" => &["xsyn_template"],
+            _ => &[],
+        }
+    }
 }
 
 #[cfg(test)]

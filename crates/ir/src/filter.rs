@@ -48,6 +48,10 @@ impl ObjectFilter {
         kept.domains.retain(|name, _| self.includes(name));
         kept.composite_types.retain(|name, _| self.includes(name));
         kept.collations.retain(|name, _| self.includes(name));
+        kept.text_search_dictionaries
+            .retain(|name, _| self.includes(name));
+        kept.text_search_configurations
+            .retain(|name, _| self.includes(name));
         kept.functions.retain(|_, f| self.includes(&f.name));
         kept.aggregates.retain(|_, a| self.includes(&a.name));
         let (namespaces, functions) = (&kept.namespaces, &kept.functions);

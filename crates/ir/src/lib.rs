@@ -23,6 +23,7 @@ mod rule;
 mod sequence;
 mod stats;
 mod table;
+mod text_search;
 mod trigger;
 mod types;
 mod view;
@@ -49,6 +50,10 @@ pub use table::{
     Check, Column, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
     ForeignKeyMatch, Identity, IdentityGeneration, Index, IndexKey, IndexTarget, PrimaryKey,
     ReplicaIdentity, Table, UniqueConstraint,
+};
+pub use text_search::{
+    DEFAULT_PARSER_TOKENS, TextSearchConfiguration, TextSearchDictionary, built_in_configuration,
+    is_built_in_dictionary,
 };
 pub use trigger::{ConstraintTrigger, Trigger, TriggerEnabled, TriggerEvent, TriggerTiming};
 pub use types::DataType;
@@ -112,6 +117,12 @@ pub struct Schema {
     /// Collations by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub collations: BTreeMap<QualifiedName, Collation>,
+    /// Text search dictionaries by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub text_search_dictionaries: BTreeMap<QualifiedName, TextSearchDictionary>,
+    /// Text search configurations by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub text_search_configurations: BTreeMap<QualifiedName, TextSearchConfiguration>,
     /// Aggregates by signature (see [`Aggregate::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub aggregates: BTreeMap<String, Aggregate>,

@@ -35,6 +35,23 @@ impl Schema {
         }
         self.enums = rekey(std::mem::take(&mut self.enums), &r, |e| &mut e.name);
         self.collations = rekey(std::mem::take(&mut self.collations), &r, |c| &mut c.name);
+        self.text_search_dictionaries = rekey(
+            std::mem::take(&mut self.text_search_dictionaries),
+            &r,
+            |d| &mut d.name,
+        );
+        for d in self.text_search_dictionaries.values_mut() {
+            r.name(&mut d.template);
+        }
+        self.text_search_configurations = rekey(
+            std::mem::take(&mut self.text_search_configurations),
+            &r,
+            |c| &mut c.name,
+        );
+        for c in self.text_search_configurations.values_mut() {
+            r.name(&mut c.parser);
+            c.mappings.values_mut().flatten().for_each(|d| r.name(d));
+        }
         self.sequences = rekey(std::mem::take(&mut self.sequences), &r, |s| &mut s.name);
         for s in self.sequences.values_mut() {
             r.data_type(&mut s.data_type);

@@ -27,6 +27,9 @@ pub(crate) enum Resource {
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
     Collation(QualifiedName),
+    TextSearchTemplate(QualifiedName),
+    TextSearchDictionary(QualifiedName),
+    TextSearchConfiguration(QualifiedName),
     Policy(QualifiedName, String),
     /// Row-level security of a table is off (policies are dropped after that).
     RowSecurityOff(QualifiedName),

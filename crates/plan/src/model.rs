@@ -50,6 +50,14 @@ impl Plan {
 }
 
 impl Step {
+    /// Whether the step creates or replaces a routine. Such steps run with
+    /// `check_function_bodies` off, as `pg_dump` restores them: a body is then not resolved
+    /// against the session's search path, which the plan does not set (a SQL body written
+    /// for `SET search_path = app` names `app`'s tables without their schema).
+    pub fn creates_routine(&self) -> bool {
+        matches!(self.kind.as_str(), "create_function" | "replace_function")
+    }
+
     /// A transactional step without lock, hazards or timeouts.
     pub fn new(sql: impl Into<String>, object: impl Into<String>, kind: impl Into<String>) -> Step {
         Step {

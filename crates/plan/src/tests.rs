@@ -1501,6 +1501,35 @@ fn dropping_a_view_is_flagged_unless_it_is_created_again() {
 }
 
 #[test]
+fn text_search_changes_are_flagged_and_ordered() {
+    let from = parsed(
+        "CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = snowball, language = english);
+         CREATE TEXT SEARCH CONFIGURATION c (COPY = english);",
+    );
+    let to = parsed(
+        "CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = snowball, language = english);
+         CREATE TEXT SEARCH CONFIGURATION c (COPY = english);
+         ALTER TEXT SEARCH CONFIGURATION c ALTER MAPPING FOR asciiword WITH d;",
+    );
+    let p = run(&from, &to);
+    assert_eq!(
+        p.steps[0].sql,
+        "ALTER TEXT SEARCH CONFIGURATION public.c ALTER MAPPING FOR asciiword WITH public.d"
+    );
+    assert_eq!(codes_of(&p), ["TEXT_SEARCH_CHANGE"]);
+
+    let p = run(&to, &Schema::postgres());
+    assert_eq!(
+        kinds(&p),
+        [
+            "drop_text_search_configuration public.c",
+            "drop_text_search_dictionary public.d"
+        ]
+    );
+    assert!(codes_of(&p).is_empty());
+}
+
+#[test]
 fn extension_drops_and_version_changes_are_flagged() {
     let cube = |version: &str| format!("CREATE EXTENSION cube VERSION '{version}';");
     let p = run(&parsed(&cube("1.4")), &parsed(&cube("1.5")));

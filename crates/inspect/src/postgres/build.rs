@@ -45,6 +45,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         .chain(rows.functions.iter().map(|r| &r.schema))
         .chain(rows.aggregates.iter().map(|r| &r.schema))
         .chain(rows.collations.iter().map(|r| &r.schema))
+        .chain(rows.text_search.iter().map(|r| &r.schema))
         .filter(|s| !schema.namespaces.contains_key(*s))
         .cloned()
         .collect::<std::collections::BTreeSet<_>>()
@@ -146,6 +147,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         schema.tables.remove(name);
     }
     super::extensions::build(&rows.extensions, &mut schema);
+    super::text_search::build(&rows.text_search, &mut schema)?;
     let routines = super::functions::build(&rows.functions, &mut schema)?;
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;

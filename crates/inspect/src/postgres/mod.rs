@@ -13,6 +13,7 @@ mod functions;
 mod grants;
 mod policies;
 mod rules;
+mod text_search;
 mod triggers;
 mod views;
 
@@ -148,6 +149,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 19);
+        assert_eq!(small, 20);
     }
 }

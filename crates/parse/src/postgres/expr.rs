@@ -319,10 +319,12 @@ pub(crate) fn normalize(n: &mut Node, ctx: &KeyContext<'_>) {
             match arg.and_then(|a| a.node.as_ref()) {
                 Some(NodeEnum::AConst(c)) if !c.isnull => {
                     let text = nodes::constant_text(arg.unwrap_or(&Node::default()));
-                    Some(string_const(&literal::canonical(
-                        &ty_text,
-                        &text.unwrap_or_default(),
-                    )))
+                    let text = text.unwrap_or_default();
+                    if ty_text == "regconfig" {
+                        Some(string_const(&qualify_configuration(&text, ctx)))
+                    } else {
+                        Some(string_const(&literal::canonical(&ty_text, &text)))
+                    }
                 }
                 Some(NodeEnum::AConst(_)) => arg.cloned(),
                 // PostgreSQL adds casts of columns wherever an operator needs another type
@@ -406,6 +408,16 @@ pub(crate) fn normalize(n: &mut Node, ctx: &KeyContext<'_>) {
                 && is_constant(first)
             {
                 *first = string_const(&qualify_relation(&text, ctx));
+            }
+            // The configuration argument is a `regconfig`, printed by the catalog with its
+            // schema unless it is built in.
+            if TEXT_SEARCH_FUNCTIONS.contains(&name)
+                && call.args.len() == 2
+                && let Some(first) = call.args.first_mut()
+                && let Some(text) = nodes::constant_text(first)
+                && is_constant(first)
+            {
+                *first = string_const(&qualify_configuration(&text, ctx));
             }
             None
         }
@@ -711,6 +723,30 @@ fn qualify_relation(text: &str, ctx: &KeyContext<'_>) -> String {
         ),
         [schema, name] => format!("{}.{}", quote_ident(schema), quote_ident(name)),
         _ => text.to_string(),
+    }
+}
+
+/// The functions whose first argument, of two, is a text search configuration.
+const TEXT_SEARCH_FUNCTIONS: [&str; 5] = [
+    "to_tsvector",
+    "to_tsquery",
+    "plainto_tsquery",
+    "phraseto_tsquery",
+    "websearch_to_tsquery",
+];
+
+/// `docs` → `public.docs` for a text search configuration the files create; a built-in one
+/// (`english`, `pg_catalog.simple`) is named without its schema, as the catalog prints it.
+fn qualify_configuration(text: &str, ctx: &KeyContext<'_>) -> String {
+    let parts = split_identifiers(text);
+    match parts.as_slice() {
+        [name] | [_, name]
+            if (parts.len() == 1 || parts[0] == "pg_catalog")
+                && schema_ir::built_in_configuration(name).is_some() =>
+        {
+            quote_ident(name)
+        }
+        _ => qualify_relation(text, ctx),
     }
 }
 

@@ -323,7 +323,9 @@ impl Reader<'_> {
     pub(crate) fn statement_key(&self, mut stmt: Node) -> Res<String> {
         let relation_schema = |name: &str| {
             self.resolve("", name, |q| {
-                self.schema.tables.contains_key(q) || self.schema.sequences.contains_key(q)
+                self.schema.tables.contains_key(q)
+                    || self.schema.sequences.contains_key(q)
+                    || self.schema.text_search_configurations.contains_key(q)
             })
             .map_or_else(|| self.creation_schema(), |q| q.schema)
         };

@@ -26,6 +26,7 @@ mod qualifiers;
 mod rule;
 mod sequence;
 mod table;
+mod text_search;
 mod trigger;
 mod types;
 mod view;
@@ -314,6 +315,25 @@ impl<'s> Reader<'s> {
             NodeEnum::CreateSchemaStmt(s) => self.create_schema(s),
             NodeEnum::CreateEnumStmt(s) => self.create_enum(s),
             NodeEnum::CreateDomainStmt(s) => self.create_domain(s),
+            NodeEnum::DefineStmt(s) if text_search::is_text_search_object(s.kind) => {
+                self.define_text_search(s)
+            }
+            NodeEnum::AlterTsconfigurationStmt(s) => self.alter_text_search_configuration(s),
+            NodeEnum::AlterTsdictionaryStmt(s) => self.alter_text_search_dictionary(s),
+            NodeEnum::DropStmt(s) if text_search::is_text_search_object(s.remove_type) => {
+                self.drop_text_search(s)
+            }
+            NodeEnum::CommentStmt(s) if text_search::is_text_search_object(s.objtype) => {
+                self.comment_text_search(s)
+            }
+            NodeEnum::RenameStmt(s) if text_search::is_text_search_object(s.rename_type) => {
+                self.rename_text_search(s)
+            }
+            NodeEnum::AlterObjectSchemaStmt(s)
+                if text_search::is_text_search_object(s.object_type) =>
+            {
+                self.set_text_search_schema(s)
+            }
             NodeEnum::DefineStmt(s) if define::is_managed(s.kind) => self.define(s),
             NodeEnum::DropStmt(s) if define::is_aggregate_object(s.remove_type) => {
                 self.drop_aggregate(&s.objects, s.missing_ok)
@@ -792,7 +812,9 @@ impl<'s> Reader<'s> {
     pub(crate) fn typed_expr(&self, node: &Node, column_type: expr::ColumnTypes<'_>) -> Res<Expr> {
         let relation_schema = |name: &str| {
             self.resolve("", name, |q| {
-                self.schema.sequences.contains_key(q) || self.schema.tables.contains_key(q)
+                self.schema.sequences.contains_key(q)
+                    || self.schema.tables.contains_key(q)
+                    || self.schema.text_search_configurations.contains_key(q)
             })
             .map_or_else(|| self.creation_schema(), |q| q.schema)
         };

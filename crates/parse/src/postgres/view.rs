@@ -210,6 +210,7 @@ impl Reader<'_> {
                 self.schema.tables.contains_key(q)
                     || self.schema.views.contains_key(q)
                     || self.schema.sequences.contains_key(q)
+                    || self.schema.text_search_configurations.contains_key(q)
             })
             .map_or_else(|| self.creation_schema(), |q| q.schema)
         };

@@ -38,6 +38,7 @@ mod replica_identity_change;
 mod revoke_privilege;
 mod set_not_null;
 mod table_persistence_change;
+mod text_search_change;
 mod type_change_may_fail;
 mod type_change_rewrite;
 mod validate_constraint;
@@ -79,6 +80,7 @@ pub use replica_identity_change::REPLICA_IDENTITY_CHANGE;
 pub use revoke_privilege::REVOKE_PRIVILEGE;
 pub use set_not_null::SET_NOT_NULL;
 pub use table_persistence_change::TABLE_PERSISTENCE_CHANGE;
+pub use text_search_change::TEXT_SEARCH_CHANGE;
 pub use type_change_may_fail::TYPE_CHANGE_MAY_FAIL;
 pub use type_change_rewrite::TYPE_CHANGE_REWRITE;
 pub use validate_constraint::VALIDATE_CONSTRAINT;
@@ -136,6 +138,7 @@ pub const ALL: &[HazardKind] = &[
     RENAME_ENUM_VALUE,
     ENUM_VALUE_REMOVED,
     EXTENSION_VERSION_CHANGE,
+    TEXT_SEARCH_CHANGE,
     TYPE_CHANGE_REWRITE,
     TYPE_CHANGE_MAY_FAIL,
     SET_NOT_NULL,

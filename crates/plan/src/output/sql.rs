@@ -18,6 +18,7 @@ impl Plan {
     pub(crate) fn render_sql(&self, annotated: bool) -> String {
         let mut out = String::new();
         let (mut lock, mut statement): (Option<u64>, Option<u64>) = (None, None);
+        let mut unchecked_bodies = false;
         for (i, transaction) in self.transactions().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -43,6 +44,10 @@ impl Plan {
                             out.push_str(&format!("SET {name} = {};\n", setting(wanted)));
                             *current = Some(wanted);
                         }
+                    }
+                    if step.creates_routine() && !unchecked_bodies {
+                        out.push_str("SET check_function_bodies = false;\n");
+                        unchecked_bodies = true;
                     }
                 }
                 step_sql(step, annotated, &mut out);

@@ -7,12 +7,20 @@ use crate::graph::{Phase, Planned, Resource};
 use crate::hazards;
 use schema_ir::{Extension, QualifiedName, quote_ident, quote_literal};
 
-/// The types a well-known extension installs, as resources.
+/// The types, text search templates and dictionaries a well-known extension installs, as
+/// resources.
 fn types(e: &Extension) -> Vec<Resource> {
-    Extension::known_types(&e.name)
+    let named = |n: &str| QualifiedName::new(e.schema.as_str(), n);
+    let types = Extension::known_types(&e.name)
         .iter()
-        .map(|t| Resource::Type(QualifiedName::new(e.schema.as_str(), *t)))
-        .collect()
+        .map(|t| Resource::Type(named(t)));
+    let templates = Extension::known_templates(&e.name)
+        .iter()
+        .map(|t| Resource::TextSearchTemplate(named(t)));
+    let dictionaries = Extension::known_dictionaries(&e.name)
+        .iter()
+        .map(|d| Resource::TextSearchDictionary(named(d)));
+    types.chain(templates).chain(dictionaries).collect()
 }
 
 pub(crate) fn create_extension(e: &Extension) -> Vec<Planned> {

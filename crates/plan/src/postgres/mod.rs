@@ -16,6 +16,7 @@ mod policies;
 mod renames;
 mod rules;
 pub(crate) mod sql;
+mod text_search;
 mod triggers;
 pub(crate) mod types;
 mod views;
@@ -32,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What the planner knows about the whole set of changes when planning one of them.
 pub(crate) struct Context<'a> {
-    from: &'a Schema,
+    pub(crate) from: &'a Schema,
     pub(crate) to: &'a Schema,
     /// Online forms for changes to existing tables (`--no-online` turns them off).
     online: bool,
@@ -472,6 +473,16 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             format!("COLLATION {name}"),
             name.to_string(),
             Resource::Collation(name.clone()),
+        ),
+        CommentTarget::TextSearchDictionary { name } => (
+            format!("TEXT SEARCH DICTIONARY {name}"),
+            name.to_string(),
+            Resource::TextSearchDictionary(name.clone()),
+        ),
+        CommentTarget::TextSearchConfiguration { name } => (
+            format!("TEXT SEARCH CONFIGURATION {name}"),
+            name.to_string(),
+            Resource::TextSearchConfiguration(name.clone()),
         ),
         CommentTarget::Aggregate { signature } => (
             format!("AGGREGATE {signature}"),
@@ -1067,6 +1078,12 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),
+        Change::CreateTextSearchDictionary(d) => text_search::create_dictionary(d, ctx),
+        Change::DropTextSearchDictionary(d) => text_search::drop_dictionary(d),
+        Change::AlterTextSearchDictionary { from, to } => text_search::alter_dictionary(from, to),
+        Change::CreateTextSearchConfiguration(c) => text_search::create_configuration(c, ctx),
+        Change::DropTextSearchConfiguration(c) => text_search::drop_configuration(c),
+        Change::AlterTextSearchMappings { from, to } => text_search::alter_mappings(from, to),
         Change::CreateAggregate(a) => aggregates::create_aggregate(a),
         Change::DropAggregate(a) => aggregates::drop_aggregate(a),
         Change::CreateDomain(d) => domains::create_domain(d),
