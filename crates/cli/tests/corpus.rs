@@ -256,3 +256,174 @@ async fn corpus_schemas_read_alike_and_round_trip() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// One version of a corpus schema with a history: the files that load it, in order.
+struct Version {
+    label: String,
+    files: Vec<PathBuf>,
+}
+
+/// The histories of the corpus: lakeFS and supabase auth by migration (sampled), temporal
+/// by schema version, synapse by full schema (54 and 72).
+fn histories(root: &Path) -> Vec<(&'static str, Vec<Version>)> {
+    let prefixes = |files: Vec<PathBuf>, every: usize| -> Vec<Version> {
+        let n = files.len();
+        (1..=n)
+            .filter(|k| *k == 1 || *k == n || k % every == 0)
+            .map(|k| Version {
+                label: files[k - 1]
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                files: files[..k].to_vec(),
+            })
+            .collect()
+    };
+    let migrations = |dir: &str| -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".up.sql"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    };
+    let mut supabase = vec![root.join("supabase-auth/prelude.sql")];
+    supabase.extend(migrations("supabase-auth/rendered"));
+
+    let temporal_dir = root.join("temporal/schema/postgresql/v12/temporal/versioned");
+    let mut versions: Vec<(Vec<u32>, PathBuf)> = std::fs::read_dir(&temporal_dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter_map(|p| {
+                    let name = p.file_name()?.to_string_lossy().into_owned();
+                    let number = name
+                        .trim_start_matches('v')
+                        .split('.')
+                        .map(|n| n.parse().ok())
+                        .collect::<Option<Vec<u32>>>()?;
+                    Some((number, p))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    let mut temporal = Vec::new();
+    for (_, dir) in &versions {
+        let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap_or_default();
+        let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_default();
+        for file in manifest["SchemaUpdateCqlFiles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            temporal.push(dir.join(file.as_str().unwrap_or_default()));
+        }
+    }
+
+    // A full schema is `full.sql.postgres`, or `full.sql` where the dialects share it, and
+    // the state database's sequence.
+    let synapse = |version: &str| Version {
+        label: version.to_string(),
+        files: ["common", "main", "state"]
+            .iter()
+            .flat_map(|s| {
+                let dir = root.join(format!("synapse/{s}/full_schemas/{version}"));
+                let full = ["full.sql.postgres", "full.sql"]
+                    .into_iter()
+                    .map(|f| dir.join(f))
+                    .find(|p| p.is_file());
+                full.into_iter()
+                    .chain(Some(dir.join("sequence.sql.postgres")).filter(|p| p.is_file()))
+            })
+            .collect(),
+    };
+    vec![
+        ("lakefs", prefixes(migrations("lakefs/pkg_ddl"), 6)),
+        ("supabase-auth", prefixes(supabase, 12)),
+        ("temporal", prefixes(temporal, 4)),
+        ("synapse", vec![synapse("54"), synapse("72")]),
+    ]
+}
+
+async fn load(version: &Version) -> Result<TestDatabase, String> {
+    let db = TestDatabase::create()
+        .await
+        .ok_or("no PostgreSQL server to load into")?;
+    let mut all = String::new();
+    for path in &version.files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        all.push_str(&server_sql(&text));
+        all.push_str(";\n");
+    }
+    db.execute(&all)
+        .await
+        .map_err(|e| format!("loading {} failed: {e}", version.label))?;
+    Ok(db)
+}
+
+/// From each sampled version of a history to the next and back, and from the first to the
+/// last and back: the plan between the two loaded databases, applied to the first, must
+/// leave exactly the second's schema.
+#[tokio::test]
+async fn corpus_versions_migrate_to_each_other() {
+    let Some(root) = corpus_root() else {
+        eprintln!("notice: ../shared/corpus is absent; the corpus test checks nothing here");
+        return;
+    };
+    if TestDatabase::create().await.is_none() {
+        return;
+    }
+    let mut failures = Vec::new();
+    for (name, versions) in histories(&root) {
+        let mut states = Vec::new();
+        for version in &versions {
+            match load(version).await {
+                Ok(db) => states.push(inspect(&db).await),
+                Err(e) => {
+                    failures.push(format!("{name}: {e}"));
+                    break;
+                }
+            }
+        }
+        if states.len() != versions.len() {
+            continue;
+        }
+        let last = versions.len() - 1;
+        let mut pairs: Vec<(usize, usize)> =
+            (0..last).flat_map(|i| [(i, i + 1), (i + 1, i)]).collect();
+        if last > 1 {
+            pairs.extend([(0, last), (last, 0)]);
+        }
+        for (a, b) in pairs {
+            let what = format!("{name}: {} to {}", versions[a].label, versions[b].label);
+            let db = match load(&versions[a]).await {
+                Ok(db) => db,
+                Err(e) => {
+                    failures.push(format!("{what}: {e}"));
+                    continue;
+                }
+            };
+            let (before, desired) = (&states[a], &states[b]);
+            let changes = schema_diff::diff(before, desired, &DiffOptions::default());
+            let plan = schema_plan::plan(before, desired, &changes, &PlanOptions::default());
+            let mut conn = db.connect().await;
+            if let Err(e) = schema_apply::execute_plan(&mut conn, &plan).await {
+                failures.push(format!("{what}: applying the plan failed: {e}"));
+                continue;
+            }
+            let after = inspect(&db).await;
+            if after != *desired {
+                failures.push(format!(
+                    "{what}: after the plan, still to do:\n{}",
+                    differences(desired, &after)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -224,11 +224,25 @@ impl Context<'_> {
 
     /// The index a key added again under its old name is built as (under a spare name,
     /// concurrently): the old key is dropped only once it is ready, in the transaction that
-    /// adds the new key over it.
+    /// adds the new key over it. Not when a column of the new key changes type: the old key
+    /// must be gone before the column is retyped, and the new index is built over the
+    /// retyped column.
     pub(crate) fn replacement_index(&self, table: &QualifiedName, key: &str) -> Option<Resource> {
+        let old = self.from.tables.get(table);
+        let unchanged = |columns: &[String]| {
+            columns.iter().all(|c| {
+                let before = old.and_then(|t| t.column(c));
+                let after = self.to.tables.get(table).and_then(|t| t.column(c));
+                matches!((before, after), (Some(b), Some(a)) if b.data_type == a.data_type && b.collation == a.collation)
+            })
+        };
         let readded = self.to.tables.get(table).is_some_and(|t| {
-            t.primary_key.as_ref().is_some_and(|pk| pk.name == key)
-                || t.unique_constraints.contains_key(key)
+            t.primary_key
+                .as_ref()
+                .is_some_and(|pk| pk.name == key && unchanged(&pk.columns))
+                || t.unique_constraints
+                    .get(key)
+                    .is_some_and(|u| unchanged(&u.columns))
         });
         (readded && self.online_for(table)).then(|| {
             Resource::Relation(index_name(
