@@ -3,10 +3,10 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion, Extension,
-    ForeignKey, Function, Grant, Index, Namespace, Partition, Policy, PrimaryKey, QualifiedName,
-    ReplicaIdentity, Rule, Sequence, SequenceOwner, Table, TextSearchConfiguration,
-    TextSearchDictionary, Trigger, TriggerEnabled, UniqueConstraint, View,
+    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion,
+    ExtendedStatistics, Extension, ForeignKey, Function, Grant, Index, Namespace, Partition,
+    Policy, PrimaryKey, QualifiedName, ReplicaIdentity, Rule, Sequence, SequenceOwner, Table,
+    TextSearchConfiguration, TextSearchDictionary, Trigger, TriggerEnabled, UniqueConstraint, View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -53,6 +53,20 @@ pub enum Change {
     },
     CreateCollation(Collation),
     DropCollation(Collation),
+    CreateStatistics {
+        table: QualifiedName,
+        statistics: ExtendedStatistics,
+    },
+    DropStatistics {
+        table: QualifiedName,
+        statistics: ExtendedStatistics,
+    },
+    /// `ALTER STATISTICS … SET STATISTICS`; `None` is the default target.
+    SetStatisticsTarget {
+        name: QualifiedName,
+        from: Option<i32>,
+        to: Option<i32>,
+    },
     CreateTextSearchDictionary(TextSearchDictionary),
     DropTextSearchDictionary(TextSearchDictionary),
     /// Options set, changed or removed.
@@ -422,6 +436,9 @@ pub enum CommentTarget {
         name: QualifiedName,
     },
     TextSearchDictionary {
+        name: QualifiedName,
+    },
+    Statistics {
         name: QualifiedName,
     },
     TextSearchConfiguration {

@@ -17,6 +17,7 @@ mod policies;
 mod rebuild;
 mod rename;
 mod rules;
+mod statistics;
 mod table;
 mod text_search;
 mod triggers;
@@ -143,6 +144,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     changes.extend(rebuilt);
     views::diff_views(from, to, &mut changes);
     rules::diff_rules(from, to, &mut changes);
+    statistics::diff_statistics(from, to, &mut changes);
     grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes
 }

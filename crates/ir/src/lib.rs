@@ -21,6 +21,7 @@ mod privilege;
 mod rename;
 mod rule;
 mod sequence;
+mod statistics;
 mod stats;
 mod table;
 mod text_search;
@@ -45,6 +46,7 @@ pub use privilege::{Grant, GrantTarget, all_privileges};
 pub use rename::rewrite_schema_qualifiers;
 pub use rule::{Rule, RuleEvent};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
+pub use statistics::{ExtendedStatistics, STATISTICS_KINDS};
 pub use stats::{TableSizes, TableStats};
 pub use table::{
     Check, Column, Deferrable, Exclusion, ExclusionElement, ForeignKey, ForeignKeyAction,
@@ -220,6 +222,11 @@ impl Schema {
             }
             for rule in table.rules.values_mut() {
                 for e in rule.condition.iter_mut().chain(&mut rule.actions) {
+                    e.sql = e.key.clone();
+                }
+            }
+            for statistics in table.statistics.values_mut() {
+                for e in &mut statistics.expressions {
                     e.sql = e.key.clone();
                 }
             }

@@ -116,6 +116,10 @@ impl Schema {
                     r.opt_expr(&mut trigger.when);
                 }
             }
+            t.statistics = rekey(std::mem::take(&mut t.statistics), &r, |s| &mut s.name);
+            for s in t.statistics.values_mut() {
+                s.expressions.iter_mut().for_each(|e| r.expr(e));
+            }
             for rule in t.rules.values_mut() {
                 // As in a trigger's WHEN, `old.x` and `new.x` are the rows, never a schema.
                 if !["old", "new"].contains(&from) {

@@ -37,6 +37,9 @@ pub struct Table {
     pub triggers: BTreeMap<String, Trigger>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, Rule>,
+    /// Extended statistics (`CREATE STATISTICS`) by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub statistics: BTreeMap<QualifiedName, crate::ExtendedStatistics>,
     /// `ENABLE ROW LEVEL SECURITY`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub row_security: bool,
@@ -97,6 +100,7 @@ impl Table {
             indexes: BTreeMap::new(),
             triggers: BTreeMap::new(),
             rules: BTreeMap::new(),
+            statistics: BTreeMap::new(),
             row_security: false,
             force_row_security: false,
             policies: BTreeMap::new(),
@@ -177,6 +181,7 @@ impl PartialEq for Table {
             && self.indexes == other.indexes
             && self.triggers == other.triggers
             && self.rules == other.rules
+            && self.statistics == other.statistics
             && self.row_security == other.row_security
             && self.force_row_security == other.force_row_security
             && self.policies == other.policies

@@ -27,6 +27,8 @@ pub(crate) enum Resource {
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
     Collation(QualifiedName),
+    /// An extended statistics object.
+    Statistics(QualifiedName),
     TextSearchTemplate(QualifiedName),
     TextSearchDictionary(QualifiedName),
     TextSearchConfiguration(QualifiedName),

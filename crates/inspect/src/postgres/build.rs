@@ -46,6 +46,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         .chain(rows.aggregates.iter().map(|r| &r.schema))
         .chain(rows.collations.iter().map(|r| &r.schema))
         .chain(rows.text_search.iter().map(|r| &r.schema))
+        .chain(rows.statistics.iter().map(|r| &r.schema))
         .filter(|s| !schema.namespaces.contains_key(*s))
         .cloned()
         .collect::<std::collections::BTreeSet<_>>()
@@ -152,6 +153,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::aggregates::build(&rows.aggregates, &mut schema)?;
     super::triggers::build(&rows.triggers, &mut schema)?;
     super::rules::build(&rows.rules, &mut schema)?;
+    super::statistics::build(&rows.statistics, &mut schema)?;
     super::policies::build(
         &rows.table_options,
         &rows.partitions,

@@ -13,6 +13,7 @@ mod functions;
 mod grants;
 mod policies;
 mod rules;
+mod statistics;
 mod text_search;
 mod triggers;
 mod views;
@@ -149,6 +150,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 20);
+        assert_eq!(small, 21);
     }
 }

@@ -25,6 +25,7 @@ mod printer;
 mod qualifiers;
 mod rule;
 mod sequence;
+mod statistics;
 mod table;
 mod text_search;
 mod trigger;
@@ -335,6 +336,22 @@ impl<'s> Reader<'s> {
                 self.set_text_search_schema(s)
             }
             NodeEnum::DefineStmt(s) if define::is_managed(s.kind) => self.define(s),
+            NodeEnum::CreateStatsStmt(s) => self.create_statistics(s),
+            NodeEnum::AlterStatsStmt(s) => self.alter_statistics(s),
+            NodeEnum::DropStmt(s) if statistics::is_statistics_object(s.remove_type) => {
+                self.drop_statistics(s)
+            }
+            NodeEnum::CommentStmt(s) if statistics::is_statistics_object(s.objtype) => {
+                self.comment_statistics(s)
+            }
+            NodeEnum::RenameStmt(s) if statistics::is_statistics_object(s.rename_type) => {
+                self.rename_statistics(s)
+            }
+            NodeEnum::AlterObjectSchemaStmt(s)
+                if statistics::is_statistics_object(s.object_type) =>
+            {
+                self.set_statistics_schema(s)
+            }
             NodeEnum::DropStmt(s) if define::is_aggregate_object(s.remove_type) => {
                 self.drop_aggregate(&s.objects, s.missing_ok)
             }

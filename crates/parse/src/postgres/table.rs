@@ -643,6 +643,13 @@ impl Reader<'_> {
                 .is_some_and(|p| sql_column_refs(&p.sql).contains(column));
             !in_keys && !has(&ix.include) && !in_predicate
         });
+        t.statistics.retain(|_, s| {
+            !has(&s.columns)
+                && !s
+                    .expressions
+                    .iter()
+                    .any(|e| sql_column_refs(&e.sql).contains(column))
+        });
         for other in self.schema.tables.values_mut() {
             other
                 .foreign_keys
@@ -721,6 +728,12 @@ impl Reader<'_> {
             }
             if let Some(p) = &ix.predicate {
                 ix.predicate = Some(rewrite(p)?);
+            }
+        }
+        for s in t.statistics.values_mut() {
+            rename(&mut s.columns);
+            for e in &mut s.expressions {
+                *e = rewrite(e)?;
             }
         }
         self.schema.tables.insert(table.clone(), t);

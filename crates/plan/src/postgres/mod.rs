@@ -16,6 +16,7 @@ mod policies;
 mod renames;
 mod rules;
 pub(crate) mod sql;
+mod statistics;
 mod text_search;
 mod triggers;
 pub(crate) mod types;
@@ -488,6 +489,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             name.to_string(),
             Resource::Collation(name.clone()),
         ),
+        CommentTarget::Statistics { name } => (
+            format!("STATISTICS {name}"),
+            name.to_string(),
+            Resource::Statistics(name.clone()),
+        ),
         CommentTarget::TextSearchDictionary { name } => (
             format!("TEXT SEARCH DICTIONARY {name}"),
             name.to_string(),
@@ -884,6 +890,9 @@ fn create_table(t: &Table, ctx: &Context) -> Vec<Planned> {
     for rule in t.rules.values() {
         out.extend(rules::create_rule(&t.name, rule, false));
     }
+    for s in t.statistics.values() {
+        out.extend(statistics::create_statistics(&t.name, s, false));
+    }
     for policy in t.policies.values() {
         out.extend(policies::create_policy(&t.name, policy, false));
     }
@@ -1092,6 +1101,13 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),
+        Change::CreateStatistics { table, statistics } => {
+            statistics::create_statistics(table, statistics, true)
+        }
+        Change::DropStatistics { table, statistics } => {
+            statistics::drop_statistics(table, statistics)
+        }
+        Change::SetStatisticsTarget { name, to, .. } => vec![statistics::set_target(name, *to)],
         Change::CreateTextSearchDictionary(d) => text_search::create_dictionary(d, ctx),
         Change::DropTextSearchDictionary(d) => text_search::drop_dictionary(d),
         Change::AlterTextSearchDictionary { from, to } => text_search::alter_dictionary(from, to),
