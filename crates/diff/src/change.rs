@@ -3,7 +3,7 @@
 //! change alone without looking anything up in either schema.
 
 use schema_ir::{
-    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, Exclusion,
+    Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, EventTrigger, Exclusion,
     ExtendedStatistics, Extension, ForeignKey, Function, Grant, Index, Namespace, Partition,
     Policy, PrimaryKey, QualifiedName, ReplicaIdentity, Rule, Sequence, SequenceOwner, Table,
     TextSearchConfiguration, TextSearchDictionary, Trigger, TriggerEnabled, UniqueConstraint, View,
@@ -53,6 +53,14 @@ pub enum Change {
     },
     CreateCollation(Collation),
     DropCollation(Collation),
+    CreateEventTrigger(EventTrigger),
+    DropEventTrigger(EventTrigger),
+    /// `ALTER EVENT TRIGGER … ENABLE|DISABLE`.
+    SetEventTriggerEnabled {
+        name: String,
+        from: TriggerEnabled,
+        to: TriggerEnabled,
+    },
     CreateStatistics {
         table: QualifiedName,
         statistics: ExtendedStatistics,
@@ -440,6 +448,9 @@ pub enum CommentTarget {
     },
     Statistics {
         name: QualifiedName,
+    },
+    EventTrigger {
+        name: String,
     },
     TextSearchConfiguration {
         name: QualifiedName,

@@ -9,6 +9,7 @@ mod change;
 mod collations;
 mod domains;
 mod enums;
+mod event_triggers;
 mod extensions;
 mod functions;
 mod grants;
@@ -145,6 +146,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     views::diff_views(from, to, &mut changes);
     rules::diff_rules(from, to, &mut changes);
     statistics::diff_statistics(from, to, &mut changes);
+    event_triggers::diff_event_triggers(from, to, &mut changes);
     grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes
 }

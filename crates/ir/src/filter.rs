@@ -53,6 +53,8 @@ impl ObjectFilter {
         kept.text_search_configurations
             .retain(|name, _| self.includes(name));
         kept.functions.retain(|_, f| self.includes(&f.name));
+        kept.event_triggers
+            .retain(|_, e| self.includes_schema(&e.function.schema));
         kept.aggregates.retain(|_, a| self.includes(&a.name));
         let (namespaces, functions) = (&kept.namespaces, &kept.functions);
         let (tables, views, sequences) = (&kept.tables, &kept.views, &kept.sequences);

@@ -10,6 +10,7 @@ mod aggregate;
 mod collation;
 mod comparison;
 mod domain;
+mod event_trigger;
 mod expr;
 mod extension;
 mod filter;
@@ -32,6 +33,7 @@ mod view;
 pub use aggregate::Aggregate;
 pub use collation::{Collation, CollationProvider};
 pub use domain::{Attribute, CompositeType, Domain, DomainCheck};
+pub use event_trigger::EventTrigger;
 pub use expr::{Expr, identifiers};
 pub use extension::Extension;
 pub use filter::{ObjectFilter, glob_matches};
@@ -131,6 +133,9 @@ pub struct Schema {
     /// Functions and procedures by signature (see [`Function::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub functions: BTreeMap<String, Function>,
+    /// Event triggers by name (database-wide).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub event_triggers: BTreeMap<String, EventTrigger>,
     /// Privileges granted on the objects above.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub grants: BTreeSet<Grant>,

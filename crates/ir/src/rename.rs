@@ -35,6 +35,9 @@ impl Schema {
         }
         self.enums = rekey(std::mem::take(&mut self.enums), &r, |e| &mut e.name);
         self.collations = rekey(std::mem::take(&mut self.collations), &r, |c| &mut c.name);
+        for e in self.event_triggers.values_mut() {
+            r.name(&mut e.function);
+        }
         self.text_search_dictionaries = rekey(
             std::mem::take(&mut self.text_search_dictionaries),
             &r,

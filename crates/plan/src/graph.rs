@@ -27,6 +27,8 @@ pub(crate) enum Resource {
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
     Collation(QualifiedName),
+    /// An event trigger, by name.
+    EventTrigger(String),
     /// An extended statistics object.
     Statistics(QualifiedName),
     TextSearchTemplate(QualifiedName),
@@ -50,6 +52,8 @@ pub(crate) enum Resource {
 /// The default place of a step in a plan, used to break ties between independent steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Phase {
+    /// Event triggers go before the plan's own DDL could fire them.
+    DropEventTrigger,
     /// A schema rename comes before every step, which all name objects by the new schema.
     RenameSchema,
     DropView,
@@ -82,6 +86,8 @@ pub(crate) enum Phase {
     DropType,
     DropExtension,
     DropNamespace,
+    /// Event triggers come last, once the plan's own DDL is done, as `pg_dump` restores them.
+    CreateEventTrigger,
 }
 
 /// A step with what the orderer needs to know about it.

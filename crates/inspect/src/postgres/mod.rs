@@ -8,6 +8,7 @@ mod queries;
 mod aggregates;
 mod collations;
 mod domains;
+mod event_triggers;
 mod extensions;
 mod functions;
 mod grants;
@@ -150,6 +151,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 21);
+        assert_eq!(small, 22);
     }
 }

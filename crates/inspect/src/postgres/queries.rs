@@ -405,6 +405,7 @@ pub struct CatalogRows {
     pub functions: Vec<super::functions::FunctionRow>,
     pub triggers: Vec<super::triggers::TriggerRow>,
     pub rules: Vec<super::rules::RuleRow>,
+    pub event_triggers: Vec<super::event_triggers::EventTriggerRow>,
     pub statistics: Vec<super::statistics::StatisticsRow>,
     pub domains: Vec<super::domains::DomainRow>,
     pub composites: Vec<super::domains::CompositeRow>,
@@ -443,6 +444,13 @@ pub async fn fetch_all(
         functions: fetch(conn, super::functions::FUNCTIONS, filters, queries).await?,
         triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
         rules: fetch(conn, super::rules::RULES, filters, queries).await?,
+        event_triggers: fetch(
+            conn,
+            super::event_triggers::EVENT_TRIGGERS,
+            filters,
+            queries,
+        )
+        .await?,
         statistics: fetch(conn, super::statistics::STATISTICS, filters, queries).await?,
         domains: fetch(conn, super::domains::DOMAINS, filters, queries).await?,
         composites: fetch(conn, super::domains::COMPOSITES, filters, queries).await?,

@@ -8,6 +8,7 @@
 mod alter;
 mod define;
 mod domain;
+mod event_trigger;
 mod expr;
 mod extension;
 mod function;
@@ -336,6 +337,17 @@ impl<'s> Reader<'s> {
                 self.set_text_search_schema(s)
             }
             NodeEnum::DefineStmt(s) if define::is_managed(s.kind) => self.define(s),
+            NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
+            NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
+            NodeEnum::DropStmt(s) if event_trigger::is_event_trigger_object(s.remove_type) => {
+                self.drop_event_trigger(s)
+            }
+            NodeEnum::CommentStmt(s) if event_trigger::is_event_trigger_object(s.objtype) => {
+                self.comment_event_trigger(s)
+            }
+            NodeEnum::RenameStmt(s) if event_trigger::is_event_trigger_object(s.rename_type) => {
+                self.rename_event_trigger(s)
+            }
             NodeEnum::CreateStatsStmt(s) => self.create_statistics(s),
             NodeEnum::AlterStatsStmt(s) => self.alter_statistics(s),
             NodeEnum::DropStmt(s) if statistics::is_statistics_object(s.remove_type) => {

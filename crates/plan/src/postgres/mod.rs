@@ -6,6 +6,7 @@
 mod aggregates;
 mod columns;
 mod domains;
+mod event_triggers;
 mod extensions;
 mod functions;
 mod grants;
@@ -488,6 +489,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             format!("COLLATION {name}"),
             name.to_string(),
             Resource::Collation(name.clone()),
+        ),
+        CommentTarget::EventTrigger { name } => (
+            format!("EVENT TRIGGER {}", quote_ident(name)),
+            quote_ident(name),
+            Resource::EventTrigger(name.clone()),
         ),
         CommentTarget::Statistics { name } => (
             format!("STATISTICS {name}"),
@@ -1101,6 +1107,9 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),
+        Change::CreateEventTrigger(e) => event_triggers::create_event_trigger(e),
+        Change::DropEventTrigger(e) => event_triggers::drop_event_trigger(e),
+        Change::SetEventTriggerEnabled { name, to, .. } => event_triggers::set_enabled(name, *to),
         Change::CreateStatistics { table, statistics } => {
             statistics::create_statistics(table, statistics, true)
         }

@@ -1,0 +1,7 @@
+CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE '%', tg_tag; END $$;
+CREATE FUNCTION old_hook() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'old %', tg_tag; END $$;
+CREATE EVENT TRIGGER retagged ON ddl_command_start WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION note_ddl();
+CREATE EVENT TRIGGER toggled ON ddl_command_end EXECUTE FUNCTION note_ddl();
+ALTER EVENT TRIGGER toggled DISABLE;
+CREATE EVENT TRIGGER old_name ON sql_drop EXECUTE FUNCTION note_ddl();
+CREATE EVENT TRIGGER with_old_hook ON table_rewrite EXECUTE FUNCTION old_hook();
