@@ -5,8 +5,9 @@
 use schema_ir::{
     Aggregate, Check, Collation, Column, CompositeType, Domain, EnumType, EventTrigger, Exclusion,
     ExtendedStatistics, Extension, ForeignKey, Function, Grant, Index, Namespace, Partition,
-    Policy, PrimaryKey, QualifiedName, ReplicaIdentity, Rule, Sequence, SequenceOwner, Table,
-    TextSearchConfiguration, TextSearchDictionary, Trigger, TriggerEnabled, UniqueConstraint, View,
+    Policy, PrimaryKey, Publication, QualifiedName, ReplicaIdentity, Rule, Sequence, SequenceOwner,
+    Table, TextSearchConfiguration, TextSearchDictionary, Trigger, TriggerEnabled,
+    UniqueConstraint, View,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -53,6 +54,13 @@ pub enum Change {
     },
     CreateCollation(Collation),
     DropCollation(Collation),
+    CreatePublication(Publication),
+    DropPublication(Publication),
+    /// Tables, schemas or options of a publication changed.
+    AlterPublication {
+        from: Publication,
+        to: Publication,
+    },
     CreateEventTrigger(EventTrigger),
     DropEventTrigger(EventTrigger),
     /// `ALTER EVENT TRIGGER … ENABLE|DISABLE`.
@@ -450,6 +458,9 @@ pub enum CommentTarget {
         name: QualifiedName,
     },
     EventTrigger {
+        name: String,
+    },
+    Publication {
         name: String,
     },
     TextSearchConfiguration {

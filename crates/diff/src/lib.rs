@@ -15,6 +15,7 @@ mod functions;
 mod grants;
 mod inheritance;
 mod policies;
+mod publications;
 mod rebuild;
 mod rename;
 mod rules;
@@ -147,6 +148,7 @@ pub fn diff(from: &Schema, to: &Schema, options: &DiffOptions) -> Vec<Change> {
     rules::diff_rules(from, to, &mut changes);
     statistics::diff_statistics(from, to, &mut changes);
     event_triggers::diff_event_triggers(from, to, &mut changes);
+    publications::diff_publications(from, to, &mut changes);
     grants::diff_grants(from, to, options.keep_privileges, &mut changes);
     changes
 }

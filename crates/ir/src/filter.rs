@@ -55,6 +55,10 @@ impl ObjectFilter {
         kept.functions.retain(|_, f| self.includes(&f.name));
         kept.event_triggers
             .retain(|_, e| self.includes_schema(&e.function.schema));
+        for p in kept.publications.values_mut() {
+            p.tables.retain(|name, _| self.includes(name));
+            p.schemas.retain(|s| self.includes_schema(s));
+        }
         kept.aggregates.retain(|_, a| self.includes(&a.name));
         let (namespaces, functions) = (&kept.namespaces, &kept.functions);
         let (tables, views, sequences) = (&kept.tables, &kept.views, &kept.sequences);

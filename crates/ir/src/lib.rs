@@ -19,6 +19,7 @@ mod name;
 mod partition;
 mod policy;
 mod privilege;
+mod publication;
 mod rename;
 mod rule;
 mod sequence;
@@ -45,6 +46,7 @@ pub use name::{QualifiedName, quote_ident, quote_literal, split_name};
 pub use partition::{Partition, PartitionKey, PartitionStrategy};
 pub use policy::{Policy, PolicyCommand};
 pub use privilege::{Grant, GrantTarget, all_privileges};
+pub use publication::{PUBLISHED_ACTIONS, Publication, PublishedTable};
 pub use rename::rewrite_schema_qualifiers;
 pub use rule::{Rule, RuleEvent};
 pub use sequence::{Sequence, SequenceOptions, SequenceOwner};
@@ -133,6 +135,9 @@ pub struct Schema {
     /// Functions and procedures by signature (see [`Function::signature`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub functions: BTreeMap<String, Function>,
+    /// Publications by name (database-wide).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub publications: BTreeMap<String, Publication>,
     /// Event triggers by name (database-wide).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub event_triggers: BTreeMap<String, EventTrigger>,
@@ -191,6 +196,13 @@ impl Schema {
     /// its key. Two schemas are equal exactly when their comparison forms are identical.
     pub fn normalized(&self) -> Schema {
         let mut normal = self.clone();
+        for publication in normal.publications.values_mut() {
+            for t in publication.tables.values_mut() {
+                if let Some(f) = &mut t.row_filter {
+                    f.sql = f.key.clone();
+                }
+            }
+        }
         for table in normal.tables.values_mut() {
             table.columns.sort_by(|a, b| a.name.cmp(&b.name));
             for column in &mut table.columns {

@@ -38,6 +38,20 @@ impl Schema {
         for e in self.event_triggers.values_mut() {
             r.name(&mut e.function);
         }
+        for p in self.publications.values_mut() {
+            p.tables = std::mem::take(&mut p.tables)
+                .into_iter()
+                .map(|(mut name, mut t)| {
+                    r.name(&mut name);
+                    r.opt_expr(&mut t.row_filter);
+                    (name, t)
+                })
+                .collect();
+            p.schemas = std::mem::take(&mut p.schemas)
+                .into_iter()
+                .map(|s| if s == from { to.to_string() } else { s })
+                .collect();
+        }
         self.text_search_dictionaries = rekey(
             std::mem::take(&mut self.text_search_dictionaries),
             &r,

@@ -27,6 +27,8 @@ pub(crate) enum Resource {
     Key(QualifiedName, Vec<String>),
     Constraint(QualifiedName, String),
     Collation(QualifiedName),
+    /// A publication, by name.
+    Publication(String),
     /// An event trigger, by name.
     EventTrigger(String),
     /// An extended statistics object.

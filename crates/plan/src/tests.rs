@@ -1501,6 +1501,28 @@ fn dropping_a_view_is_flagged_unless_it_is_created_again() {
 }
 
 #[test]
+fn publishing_less_is_flagged() {
+    let from = parsed(
+        "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int PRIMARY KEY);
+         CREATE PUBLICATION p FOR TABLE a, TABLE b;",
+    );
+    let to = parsed(
+        "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int PRIMARY KEY);
+         CREATE PUBLICATION p FOR TABLE a WITH (publish = 'insert');",
+    );
+    let p = run(&from, &to);
+    assert_eq!(
+        p.steps.iter().map(|s| s.sql.as_str()).collect::<Vec<_>>(),
+        [
+            "ALTER PUBLICATION p DROP TABLE public.b",
+            "ALTER PUBLICATION p SET (publish = 'insert', publish_via_partition_root = false)"
+        ]
+    );
+    assert_eq!(codes_of(&p), ["PUBLICATION_CHANGE", "PUBLICATION_CHANGE"]);
+    assert!(run(&to, &from).steps.iter().all(|s| s.hazards.is_empty()));
+}
+
+#[test]
 fn text_search_changes_are_flagged_and_ordered() {
     let from = parsed(
         "CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = snowball, language = english);

@@ -154,6 +154,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     super::triggers::build(&rows.triggers, &mut schema)?;
     super::rules::build(&rows.rules, &mut schema)?;
     super::event_triggers::build(&rows.event_triggers, &mut schema);
+    super::publications::build(&rows.publications, &mut schema)?;
     super::statistics::build(&rows.statistics, &mut schema)?;
     super::policies::build(
         &rows.table_options,

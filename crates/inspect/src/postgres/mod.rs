@@ -13,6 +13,7 @@ mod extensions;
 mod functions;
 mod grants;
 mod policies;
+mod publications;
 mod rules;
 mod statistics;
 mod text_search;
@@ -151,6 +152,6 @@ mod tests {
             return;
         };
         assert_eq!(small, large);
-        assert_eq!(small, 22);
+        assert_eq!(small, 23);
     }
 }

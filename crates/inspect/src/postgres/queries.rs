@@ -406,6 +406,7 @@ pub struct CatalogRows {
     pub triggers: Vec<super::triggers::TriggerRow>,
     pub rules: Vec<super::rules::RuleRow>,
     pub event_triggers: Vec<super::event_triggers::EventTriggerRow>,
+    pub publications: Vec<super::publications::PublicationRow>,
     pub statistics: Vec<super::statistics::StatisticsRow>,
     pub domains: Vec<super::domains::DomainRow>,
     pub composites: Vec<super::domains::CompositeRow>,
@@ -451,6 +452,7 @@ pub async fn fetch_all(
             queries,
         )
         .await?,
+        publications: fetch(conn, super::publications::PUBLICATIONS, filters, queries).await?,
         statistics: fetch(conn, super::statistics::STATISTICS, filters, queries).await?,
         domains: fetch(conn, super::domains::DOMAINS, filters, queries).await?,
         composites: fetch(conn, super::domains::COMPOSITES, filters, queries).await?,

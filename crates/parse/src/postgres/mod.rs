@@ -23,6 +23,7 @@ mod objects;
 mod partition;
 mod policy;
 mod printer;
+mod publication;
 mod qualifiers;
 mod rule;
 mod sequence;
@@ -337,6 +338,17 @@ impl<'s> Reader<'s> {
                 self.set_text_search_schema(s)
             }
             NodeEnum::DefineStmt(s) if define::is_managed(s.kind) => self.define(s),
+            NodeEnum::CreatePublicationStmt(s) => self.create_publication(s),
+            NodeEnum::AlterPublicationStmt(s) => self.alter_publication(s),
+            NodeEnum::DropStmt(s) if publication::is_publication_object(s.remove_type) => {
+                self.drop_publication(s)
+            }
+            NodeEnum::CommentStmt(s) if publication::is_publication_object(s.objtype) => {
+                self.comment_publication(s)
+            }
+            NodeEnum::RenameStmt(s) if publication::is_publication_object(s.rename_type) => {
+                self.rename_publication(s)
+            }
             NodeEnum::CreateEventTrigStmt(s) => self.create_event_trigger(s),
             NodeEnum::AlterEventTrigStmt(s) => self.alter_event_trigger(s),
             NodeEnum::DropStmt(s) if event_trigger::is_event_trigger_object(s.remove_type) => {

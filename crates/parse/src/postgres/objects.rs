@@ -291,6 +291,9 @@ impl Reader<'_> {
             }
         }
         self.schema.tables.remove(name);
+        for p in self.schema.publications.values_mut() {
+            p.tables.remove(name);
+        }
         self.schema
             .sequences
             .retain(|_, s| s.owned_by.as_ref().is_none_or(|o| o.table != *name));
@@ -654,6 +657,11 @@ impl Reader<'_> {
         };
         table.name = to.clone();
         self.schema.tables.insert(to.clone(), table);
+        for p in self.schema.publications.values_mut() {
+            if let Some(t) = p.tables.remove(from) {
+                p.tables.insert(to.clone(), t);
+            }
+        }
         self.retarget_grants(|t| match t {
             GrantTarget::Relation(r) if r == from => Some(GrantTarget::Relation(to.clone())),
             GrantTarget::Column(r, c) if r == from => {

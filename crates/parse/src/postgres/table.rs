@@ -691,6 +691,18 @@ impl Reader<'_> {
             rename_refs(&mut node, old, new);
             self.table_expr(&node, table)
         };
+        let mut publications = self.schema.publications.clone();
+        for published in publications
+            .values_mut()
+            .filter_map(|p| p.tables.get_mut(table))
+        {
+            if let Some(columns) = &mut published.columns {
+                rename(columns);
+            }
+            if let Some(f) = &published.row_filter {
+                published.row_filter = Some(rewrite(f)?);
+            }
+        }
         let mut t = self.schema.tables[table].clone();
         for c in &mut t.columns {
             if c.name == old {
@@ -744,6 +756,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.schema.publications = publications;
         for s in self.schema.sequences.values_mut() {
             if let Some(o) = s
                 .owned_by

@@ -30,6 +30,7 @@ mod index_build_blocking;
 mod partition_bound_change;
 mod partition_key_change;
 mod policy_change;
+mod publication_change;
 mod rename_column;
 mod rename_enum_value;
 mod rename_schema;
@@ -72,6 +73,7 @@ pub use index_build_blocking::INDEX_BUILD_BLOCKING;
 pub use partition_bound_change::PARTITION_BOUND_CHANGE;
 pub use partition_key_change::PARTITION_KEY_CHANGE;
 pub use policy_change::POLICY_CHANGE;
+pub use publication_change::PUBLICATION_CHANGE;
 pub use rename_column::RENAME_COLUMN;
 pub use rename_enum_value::RENAME_ENUM_VALUE;
 pub use rename_schema::RENAME_SCHEMA;
@@ -164,6 +166,7 @@ pub const ALL: &[HazardKind] = &[
     DISABLE_ROW_SECURITY,
     POLICY_CHANGE,
     DROP_POLICY,
+    PUBLICATION_CHANGE,
     REVOKE_PRIVILEGE,
 ];
 

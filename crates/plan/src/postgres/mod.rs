@@ -14,6 +14,7 @@ mod objects;
 mod online;
 mod partitions;
 mod policies;
+mod publications;
 mod renames;
 mod rules;
 pub(crate) mod sql;
@@ -489,6 +490,11 @@ pub(crate) fn comment_step(target: &CommentTarget, comment: Option<&str>) -> Pla
             format!("COLLATION {name}"),
             name.to_string(),
             Resource::Collation(name.clone()),
+        ),
+        CommentTarget::Publication { name } => (
+            format!("PUBLICATION {}", quote_ident(name)),
+            quote_ident(name),
+            Resource::Publication(name.clone()),
         ),
         CommentTarget::EventTrigger { name } => (
             format!("EVENT TRIGGER {}", quote_ident(name)),
@@ -1107,6 +1113,9 @@ pub(crate) fn steps(change: &Change, ctx: &Context) -> Vec<Planned> {
         Change::DropView(v) => views::drop_view(v, ctx.to.views.contains_key(&v.name)),
         Change::CreateCollation(c) => aggregates::create_collation(c),
         Change::DropCollation(c) => aggregates::drop_collation(c),
+        Change::CreatePublication(p) => publications::create_publication(p),
+        Change::DropPublication(p) => publications::drop_publication(p),
+        Change::AlterPublication { from, to } => publications::alter_publication(from, to),
         Change::CreateEventTrigger(e) => event_triggers::create_event_trigger(e),
         Change::DropEventTrigger(e) => event_triggers::drop_event_trigger(e),
         Change::SetEventTriggerEnabled { name, to, .. } => event_triggers::set_enabled(name, *to),
