@@ -140,6 +140,13 @@ fn diff_partitions(old: &Table, new: &Table, out: &mut Vec<Change>) {
                         to: partition.comment.clone(),
                     });
                 }
+                crate::table::diff_indexes(
+                    name,
+                    &before.indexes,
+                    &partition.indexes,
+                    &BTreeSet::new(),
+                    out,
+                );
             }
             _ => {
                 let parent = new.partition_parent(partition);

@@ -260,7 +260,11 @@ impl Schema {
             for check in table.checks.values_mut() {
                 check.expr.sql = check.expr.key.clone();
             }
-            for index in table.indexes.values_mut() {
+            let partition_indexes = table
+                .partitions
+                .values_mut()
+                .flat_map(|p| p.indexes.values_mut());
+            for index in table.indexes.values_mut().chain(partition_indexes) {
                 if let Some(p) = &mut index.predicate {
                     p.sql = p.key.clone();
                 }
@@ -315,13 +319,22 @@ impl Schema {
             .find(|t| t.partitions.contains_key(name))
     }
 
-    /// The table that owns index `name` in namespace `schema`, if any.
-    /// The indexes of a table or materialized view.
+    /// The indexes of a table, materialized view or partition.
     pub fn relation_indexes(&self, relation: &QualifiedName) -> Option<&BTreeMap<String, Index>> {
         match self.tables.get(relation) {
             Some(t) => Some(&t.indexes),
-            None => self.views.get(relation).map(|v| &v.indexes),
+            None => self
+                .views
+                .get(relation)
+                .map(|v| &v.indexes)
+                .or_else(|| self.partition(relation).map(|p| &p.indexes)),
         }
+    }
+
+    /// Partition `name` of a table.
+    pub fn partition(&self, name: &QualifiedName) -> Option<&Partition> {
+        self.partition_parent(name)
+            .and_then(|t| t.partitions.get(name))
     }
 
     pub fn index_owner(&self, schema: &str, name: &str) -> Option<&Table> {

@@ -11,6 +11,7 @@ use crate::expr::Expr;
 use crate::name::QualifiedName;
 use crate::table::IndexKey;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartitionKey {
@@ -49,6 +50,9 @@ pub struct Partition {
     /// `PARTITION BY …` of a partition that is partitioned in turn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition_by: Option<PartitionKey>,
+    /// Indexes of this partition alone: not part of an index of the partitioned table.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub indexes: BTreeMap<String, crate::Index>,
 }
 
 impl Partition {
@@ -59,6 +63,7 @@ impl Partition {
             comment: None,
             parent: None,
             partition_by: None,
+            indexes: BTreeMap::new(),
         }
     }
 }

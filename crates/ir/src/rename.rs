@@ -163,6 +163,7 @@ impl Schema {
                 if let Some(parent) = &mut p.parent {
                     r.name(parent);
                 }
+                p.indexes.values_mut().for_each(|i| r.index(i));
                 &mut p.partition_by
             });
             for key in keys.chain([&mut t.partition_by]).flatten() {

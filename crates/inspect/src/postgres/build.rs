@@ -3,7 +3,7 @@
 //! statement code, so both readers canonicalize them the same way. A definition the parser
 //! rejects is an error naming the object and the statement, never silently dropped.
 
-use super::queries::{CatalogRows, ColumnRow, EnumRow, IdentityRow, SequenceRow};
+use super::queries::{CatalogRows, ColumnRow, EnumRow, IdentityRow, IndexRow, SequenceRow};
 use crate::InspectError;
 use schema_ir::{
     Column, DataType, EnumType, Expr, Identity, IdentityGeneration, Namespace, QualifiedName,
@@ -119,8 +119,10 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
             return Err(not_created(object, sql));
         }
     }
-    let indexes: Vec<(String, String)> = rows
-        .indexes
+    // Indexes of partitions alone are read once the partitions are.
+    let (partition_indexes, relation_indexes): (Vec<&IndexRow>, Vec<&IndexRow>) =
+        rows.indexes.iter().partition(|row| row.on_partition);
+    let indexes: Vec<(String, String)> = relation_indexes
         .iter()
         .map(|row| {
             (
@@ -132,7 +134,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     // Materialized views have indexes too.
     super::views::build(&rows.views, &mut schema)?;
     apply_all(&mut schema, &indexes)?;
-    for (row, (object, sql)) in rows.indexes.iter().zip(&indexes) {
+    for (row, (object, sql)) in relation_indexes.iter().zip(&indexes) {
         let owner = QualifiedName::new(&row.schema, &row.table_name);
         let index = match schema.tables.get_mut(&owner) {
             Some(t) => t.indexes.get_mut(&row.name),
@@ -162,6 +164,7 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         &rows.policies,
         &mut schema,
     )?;
+    partition_indexes_build(&partition_indexes, &mut schema)?;
     // The parser gives every routine it reads PostgreSQL's default grant; the catalog's
     // access lists are what counts.
     schema.grants.clear();
@@ -170,6 +173,27 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         schema.namespaces.remove(name);
     }
     Ok(schema)
+}
+
+/// Adds the indexes of partitions alone to the partitions of `schema` (those of a managed
+/// table).
+fn partition_indexes_build(rows: &[&IndexRow], schema: &mut Schema) -> Result<(), InspectError> {
+    for row in rows {
+        let partition = QualifiedName::new(&row.schema, &row.table_name);
+        if schema.partition_parent(&partition).is_none() {
+            continue;
+        }
+        let object = format!("index {}", QualifiedName::new(&row.schema, &row.name));
+        apply_all(schema, &[(object.clone(), row.definition.clone())])?;
+        let index = schema
+            .tables
+            .values_mut()
+            .find_map(|t| t.partitions.get_mut(&partition))
+            .and_then(|p| p.indexes.get_mut(&row.name))
+            .ok_or_else(|| not_created(&object, &row.definition))?;
+        index.comment = row.comment.clone();
+    }
+    Ok(())
 }
 
 /// The parser accepted a statement without creating the object it defines.
@@ -491,6 +515,7 @@ mod tests {
                 referenced_table: None,
             }],
             indexes: vec![IndexRow {
+                on_partition: false,
                 schema: "public".into(),
                 table_name: "t".into(),
                 name: "t_name".into(),

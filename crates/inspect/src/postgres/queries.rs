@@ -206,7 +206,8 @@ pub const INDEXES: &str = concat!(
             c.relname::text AS table_name,
             i.relname::text AS name,
             pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
-            index_comment.description AS comment
+            index_comment.description AS comment,
+            c.relispartition AS on_partition
      FROM pg_catalog.pg_index x
      JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
      LEFT JOIN pg_catalog.pg_description index_comment
@@ -218,7 +219,10 @@ pub const INDEXES: &str = concat!(
            SELECT 1 FROM pg_catalog.pg_constraint k
            WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid
              AND k.contype IN ('p', 'u', 'x'))
-       AND c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND",
+       AND c.relkind IN ('r', 'p', 'm')
+       AND (NOT c.relispartition OR NOT EXISTS (
+           SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = x.indexrelid))
+       AND",
     selected_object!("pg_class", "c", "relname"),
     "ORDER BY ns.nspname, c.relname, i.relname"
 );
@@ -339,6 +343,8 @@ pub struct IndexRow {
     pub name: String,
     pub definition: String,
     pub comment: Option<String>,
+    /// An index of one partition alone (not part of an index of its partitioned table).
+    pub on_partition: bool,
 }
 
 /// Reads one row into its struct, column by column (the struct's fields are the query's
@@ -388,7 +394,8 @@ from_row!(IndexRow {
     table_name,
     name,
     definition,
-    comment
+    comment,
+    on_partition
 });
 
 /// Everything the catalog queries returned, before it becomes IR.

@@ -29,6 +29,9 @@ impl Reader<'_> {
             }
             return Ok(());
         }
+        if objtype == ObjectType::ObjectIndex && self.attach_index(&stmt.cmds) {
+            return Ok(());
+        }
         if objtype != ObjectType::ObjectTable {
             let what = match objtype {
                 ObjectType::ObjectIndex => "ALTER INDEX",
@@ -149,6 +152,37 @@ impl Reader<'_> {
 
     /// `ATTACH PARTITION` and `DETACH PARTITION` on `table` or on its partition `parent`:
     /// returns whether `cmd` was one of them.
+    /// `ALTER INDEX … ATTACH PARTITION i`: index `i` of a partition becomes part of an index
+    /// of the partitioned table, which the partition then has through its table. Whether
+    /// every subcommand was one.
+    fn attach_index(&mut self, cmds: &[pg_query::protobuf::Node]) -> bool {
+        let mut attached = Vec::new();
+        for cmd in cmds {
+            let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref() else {
+                return false;
+            };
+            let subtype =
+                AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+            let Some(NodeEnum::PartitionCmd(p)) = cmd.def.as_deref().and_then(|d| d.node.as_ref())
+            else {
+                return false;
+            };
+            match (subtype, p.name.as_ref()) {
+                (AlterTableType::AtAttachPartition, Some(rv)) => attached.push(rv.clone()),
+                _ => return false,
+            }
+        }
+        for rv in attached {
+            if let Some((owner, index)) = self.find_index(&rv.schemaname, &rv.relname)
+                && !self.schema.tables.contains_key(&owner)
+                && let Some(indexes) = self.indexes_mut(&owner)
+            {
+                indexes.remove(&index);
+            }
+        }
+        true
+    }
+
     fn partition_cmd(
         &mut self,
         table: &QualifiedName,

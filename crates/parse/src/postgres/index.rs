@@ -150,7 +150,15 @@ impl Reader<'_> {
                 self.schema.views.get(q).is_some_and(|v| v.materialized)
             })
         };
-        let Some(table) = self.find_table(rv).or_else(matview) else {
+        // An index of one partition alone: typed by the partitioned table, named and kept
+        // by the partition.
+        let partition = || self.find_partition(&rv.schemaname, &rv.relname);
+        let found = self
+            .find_table(rv)
+            .or_else(matview)
+            .map(|t| (t.clone(), t))
+            .or_else(partition);
+        let Some((table, owner)) = found else {
             if self.is_unmanaged(rv) {
                 self.warn("index on a relation that is not managed; statement ignored");
                 return Ok(());
@@ -180,10 +188,10 @@ impl Reader<'_> {
             }
         }
         let predicate = self.optional_table_expr(stmt.where_clause.as_deref(), &table)?;
-        let schema = table.schema.clone();
+        let schema = owner.schema.clone();
         let name = if stmt.idxname.is_empty() {
             let addition = column_addition(&index_column_names(&colnames));
-            choose_name(&table.name, Some(&addition), "idx", |n| {
+            choose_name(&owner.name, Some(&addition), "idx", |n| {
                 self.relation_taken(&schema, n)
             })
         } else {
@@ -209,8 +217,10 @@ impl Reader<'_> {
             comment: None,
         };
         self.claim_relation(&schema, &name);
-        self.note_index(&table, &name);
-        self.indexes_mut(&table)
+        if owner == table {
+            self.note_index(&table, &name);
+        }
+        self.indexes_mut(&owner)
             .ok_or("table vanished")?
             .insert(name, index);
         Ok(())

@@ -631,12 +631,23 @@ impl<'s> Reader<'s> {
                 .find(|v| v.name.schema == q.schema && v.indexes.contains_key(&q.name))
                 .map(|v| v.name.clone())
         };
+        let partition_owner = |q: &QualifiedName| {
+            self.schema
+                .tables
+                .values()
+                .flat_map(|t| t.partitions.values())
+                .find(|p| p.name.schema == q.schema && p.indexes.contains_key(&q.name))
+                .map(|p| p.name.clone())
+        };
         let found = self.resolve(schema, name, |q| {
-            self.index_table(&q.schema, &q.name).is_some() || view_owner(q).is_some()
+            self.index_table(&q.schema, &q.name).is_some()
+                || view_owner(q).is_some()
+                || partition_owner(q).is_some()
         })?;
         let owner = self
             .index_table(&found.schema, &found.name)
-            .or_else(|| view_owner(&found))?;
+            .or_else(|| view_owner(&found))
+            .or_else(|| partition_owner(&found))?;
         Some((owner, found.name))
     }
 
@@ -645,10 +656,17 @@ impl<'s> Reader<'s> {
         &mut self,
         owner: &QualifiedName,
     ) -> Option<&mut BTreeMap<String, schema_ir::Index>> {
-        if let Some(t) = self.schema.tables.get_mut(owner) {
-            return Some(&mut t.indexes);
+        if self.schema.tables.contains_key(owner) {
+            return self.schema.tables.get_mut(owner).map(|t| &mut t.indexes);
         }
-        self.schema.views.get_mut(owner).map(|v| &mut v.indexes)
+        if self.schema.views.contains_key(owner) {
+            return self.schema.views.get_mut(owner).map(|v| &mut v.indexes);
+        }
+        self.schema
+            .tables
+            .values_mut()
+            .find_map(|t| t.partitions.get_mut(owner))
+            .map(|p| &mut p.indexes)
     }
 
     /// The table that has index `schema.name` (see `index_tables`).

@@ -60,6 +60,9 @@ pub(crate) fn create_partition(
             Some(c),
         ));
     }
+    for index in p.indexes.values() {
+        out.extend(super::create_index(&p.name, index, None));
+    }
     out
 }
 

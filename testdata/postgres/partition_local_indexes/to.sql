@@ -1,0 +1,16 @@
+CREATE TABLE payment (id bigint NOT NULL, customer_id int NOT NULL, staff_id int NOT NULL, paid_at timestamptz NOT NULL) PARTITION BY RANGE (paid_at);
+CREATE TABLE payment_p2022_01 PARTITION OF payment FOR VALUES FROM ('2022-01-01') TO ('2022-02-01');
+CREATE TABLE payment_p2022_02 PARTITION OF payment FOR VALUES FROM ('2022-02-01') TO ('2022-03-01');
+CREATE TABLE payment_p2022_03 PARTITION OF payment FOR VALUES FROM ('2022-03-01') TO ('2022-04-01');
+CREATE INDEX payment_paid_at_idx ON ONLY payment (paid_at);
+CREATE INDEX payment_p2022_01_paid_at_idx ON payment_p2022_01 (paid_at);
+CREATE INDEX payment_p2022_02_paid_at_idx ON payment_p2022_02 (paid_at);
+CREATE INDEX payment_p2022_03_paid_at_idx ON payment_p2022_03 (paid_at);
+ALTER INDEX payment_paid_at_idx ATTACH PARTITION payment_p2022_01_paid_at_idx;
+ALTER INDEX payment_paid_at_idx ATTACH PARTITION payment_p2022_02_paid_at_idx;
+ALTER INDEX payment_paid_at_idx ATTACH PARTITION payment_p2022_03_paid_at_idx;
+CREATE INDEX idx_p2022_01_customer ON payment_p2022_01 (customer_id) WHERE customer_id > 0;
+CREATE INDEX idx_p2022_01_staff ON payment_p2022_01 (staff_id);
+CREATE INDEX ON payment_p2022_02 (customer_id);
+CREATE INDEX idx_p2022_03_customer ON payment_p2022_03 USING hash (customer_id);
+COMMENT ON INDEX idx_p2022_03_customer IS 'lookups by customer';
