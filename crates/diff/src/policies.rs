@@ -147,6 +147,22 @@ fn diff_partitions(old: &Table, new: &Table, out: &mut Vec<Change>) {
                     &BTreeSet::new(),
                     out,
                 );
+                for (key, fk) in &before.foreign_keys {
+                    if partition.foreign_keys.get(key) != Some(fk) {
+                        out.push(Change::DropForeignKey {
+                            table: name.clone(),
+                            foreign_key: fk.clone(),
+                        });
+                    }
+                }
+                for (key, fk) in &partition.foreign_keys {
+                    if before.foreign_keys.get(key) != Some(fk) {
+                        out.push(Change::AddForeignKey {
+                            table: name.clone(),
+                            foreign_key: fk.clone(),
+                        });
+                    }
+                }
             }
             _ => {
                 let parent = new.partition_parent(partition);

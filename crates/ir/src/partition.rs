@@ -53,6 +53,9 @@ pub struct Partition {
     /// Indexes of this partition alone: not part of an index of the partitioned table.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub indexes: BTreeMap<String, crate::Index>,
+    /// Foreign keys of this partition alone: not the partitioned table's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub foreign_keys: BTreeMap<String, crate::ForeignKey>,
 }
 
 impl Partition {
@@ -64,6 +67,7 @@ impl Partition {
             parent: None,
             partition_by: None,
             indexes: BTreeMap::new(),
+            foreign_keys: BTreeMap::new(),
         }
     }
 }

@@ -3,7 +3,9 @@
 //! statement code, so both readers canonicalize them the same way. A definition the parser
 //! rejects is an error naming the object and the statement, never silently dropped.
 
-use super::queries::{CatalogRows, ColumnRow, EnumRow, IdentityRow, IndexRow, SequenceRow};
+use super::queries::{
+    CatalogRows, ColumnRow, ConstraintRow, EnumRow, IdentityRow, IndexRow, SequenceRow,
+};
 use crate::InspectError;
 use schema_ir::{
     Column, DataType, EnumType, Expr, Identity, IdentityGeneration, Namespace, QualifiedName,
@@ -94,23 +96,26 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
     for name in &stand_ins {
         schema.tables.insert(name.clone(), Table::new(name.clone()));
     }
-    let constraints: Vec<(String, String)> = rows
-        .constraints
+    // Foreign keys of partitions alone are read once the partitions are.
+    let (partition_keys, table_constraints): (Vec<&ConstraintRow>, Vec<&ConstraintRow>) =
+        rows.constraints.iter().partition(|row| row.on_partition);
+    let constraint_sql = |row: &ConstraintRow| {
+        let table = QualifiedName::new(&row.schema, &row.table_name);
+        let name = quote_ident(&row.name);
+        (
+            format!("constraint {name} on {table}"),
+            format!(
+                "ALTER TABLE ONLY {table} ADD CONSTRAINT {name} {}",
+                row.definition
+            ),
+        )
+    };
+    let constraints: Vec<(String, String)> = table_constraints
         .iter()
-        .map(|row| {
-            let table = QualifiedName::new(&row.schema, &row.table_name);
-            let name = quote_ident(&row.name);
-            (
-                format!("constraint {name} on {table}"),
-                format!(
-                    "ALTER TABLE ONLY {table} ADD CONSTRAINT {name} {}",
-                    row.definition
-                ),
-            )
-        })
+        .map(|r| constraint_sql(r))
         .collect();
     apply_all(&mut schema, &constraints)?;
-    for (row, (object, sql)) in rows.constraints.iter().zip(&constraints) {
+    for (row, (object, sql)) in table_constraints.iter().zip(&constraints) {
         let created = schema
             .tables
             .get(&QualifiedName::new(&row.schema, &row.table_name))
@@ -165,6 +170,21 @@ pub fn build(rows: &CatalogRows) -> Result<Schema, InspectError> {
         &mut schema,
     )?;
     partition_indexes_build(&partition_indexes, &mut schema)?;
+    // A partition's foreign key to a table outside the selection is left out.
+    let partition_keys: Vec<(String, String)> = partition_keys
+        .iter()
+        .filter(|row| {
+            schema
+                .partition_parent(&QualifiedName::new(&row.schema, &row.table_name))
+                .is_some()
+                && match (&row.referenced_schema, &row.referenced_table) {
+                    (Some(s), Some(t)) => schema.tables.contains_key(&QualifiedName::new(s, t)),
+                    _ => false,
+                }
+        })
+        .map(|r| constraint_sql(r))
+        .collect();
+    apply_all(&mut schema, &partition_keys)?;
     // The parser gives every routine it reads PostgreSQL's default grant; the catalog's
     // access lists are what counts.
     schema.grants.clear();
@@ -507,6 +527,7 @@ mod tests {
         let rows = CatalogRows {
             columns: vec![column_row("id", "integer"), column_row("name", "text")],
             constraints: vec![ConstraintRow {
+                on_partition: false,
                 schema: "public".into(),
                 table_name: "t".into(),
                 name: "t_pkey".into(),
@@ -538,6 +559,7 @@ mod tests {
         let rows = CatalogRows {
             columns: vec![column_row("id", "integer")],
             constraints: vec![ConstraintRow {
+                on_partition: false,
                 schema: "public".into(),
                 table_name: "t".into(),
                 name: "broken".into(),

@@ -183,7 +183,8 @@ pub const CONSTRAINTS: &str = concat!(
             k.conname::text AS name,
             pg_catalog.pg_get_constraintdef(k.oid) AS definition,
             ref_ns.nspname::text AS referenced_schema,
-            ref.relname::text AS referenced_table
+            ref.relname::text AS referenced_table,
+            c.relispartition AS on_partition
      FROM pg_catalog.pg_constraint k
      JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
      JOIN ns ON ns.oid = c.relnamespace
@@ -191,8 +192,10 @@ pub const CONSTRAINTS: &str = concat!(
      LEFT JOIN pg_catalog.pg_namespace ref_ns ON ref_ns.oid = ref.relnamespace
      WHERE k.contype IN ('p', 'u', 'c', 'f', 'x')
        AND k.conparentid = 0
+       AND c.relkind IN ('r', 'p')
+       AND (NOT c.relispartition OR k.contype = 'f')
        AND",
-    selected_tables!(),
+    selected_object!("pg_class", "c", "relname"),
     "ORDER BY ns.nspname, c.relname,
               CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'c' THEN 2 WHEN 'x' THEN 3 ELSE 4 END,
               k.conname"
@@ -334,6 +337,8 @@ pub struct ConstraintRow {
     /// The table a foreign key references.
     pub referenced_schema: Option<String>,
     pub referenced_table: Option<String>,
+    /// A foreign key of one partition alone.
+    pub on_partition: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -388,6 +393,7 @@ from_row!(ConstraintRow {
     definition,
     referenced_schema,
     referenced_table,
+    on_partition
 });
 from_row!(IndexRow {
     schema,

@@ -55,6 +55,7 @@ impl Reader<'_> {
                 for cmd in &stmt.cmds {
                     if let Some(NodeEnum::AlterTableCmd(cmd)) = cmd.node.as_ref()
                         && !self.partition_cmd(&table, Some(&partition), cmd)?
+                        && !self.partition_foreign_key(&partition, cmd)?
                     {
                         self.warn("ALTER TABLE of a partition is not managed; subcommand ignored");
                     }
@@ -181,6 +182,45 @@ impl Reader<'_> {
             }
         }
         true
+    }
+
+    /// A foreign key added to or dropped from partition `partition` alone. Whether `cmd` was
+    /// one.
+    fn partition_foreign_key(
+        &mut self,
+        partition: &QualifiedName,
+        cmd: &AlterTableCmd,
+    ) -> Res<bool> {
+        let subtype = AlterTableType::try_from(cmd.subtype).unwrap_or(AlterTableType::Undefined);
+        fn keys<'s>(
+            schema: &'s mut schema_ir::Schema,
+            partition: &QualifiedName,
+        ) -> Option<&'s mut std::collections::BTreeMap<String, schema_ir::ForeignKey>> {
+            schema
+                .tables
+                .values_mut()
+                .find_map(|t| t.partitions.get_mut(partition))
+                .map(|p| &mut p.foreign_keys)
+        }
+        match (subtype, cmd.def.as_deref().and_then(|d| d.node.as_ref())) {
+            (AlterTableType::AtAddConstraint, Some(NodeEnum::Constraint(c)))
+                if c.contype == pg_query::protobuf::ConstrType::ConstrForeign as i32 =>
+            {
+                let explicit = (!c.conname.is_empty()).then(|| c.conname.clone());
+                let fk = self.foreign_key(partition, explicit, c)?;
+                keys(self.schema, partition)
+                    .ok_or("partition vanished")?
+                    .insert(fk.name.clone(), fk);
+                Ok(true)
+            }
+            (AlterTableType::AtDropConstraint, _) => {
+                let removed = keys(self.schema, partition)
+                    .and_then(|k| k.remove(&cmd.name))
+                    .is_some();
+                Ok(removed || cmd.missing_ok)
+            }
+            _ => Ok(false),
+        }
     }
 
     fn partition_cmd(

@@ -290,6 +290,23 @@ impl Reader<'_> {
                 t.foreign_keys.remove(&fk);
             }
         }
+        let partitions = self
+            .schema
+            .tables
+            .values_mut()
+            .filter(|t| t.name != *name)
+            .flat_map(|t| t.partitions.values_mut());
+        for p in partitions {
+            if let Some(fk) = p.foreign_keys.values().find(|fk| fk.references == *name)
+                && !cascade
+            {
+                return Err(format!(
+                    "cannot drop table {name} because constraint {} on table {} depends on it",
+                    fk.name, p.name
+                ));
+            }
+            p.foreign_keys.retain(|_, fk| fk.references != *name);
+        }
         self.schema.tables.remove(name);
         for p in self.schema.publications.values_mut() {
             p.tables.remove(name);

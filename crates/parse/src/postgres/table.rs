@@ -387,6 +387,52 @@ impl Reader<'_> {
     }
 
     /// Adds one table constraint (from CREATE TABLE or ALTER TABLE ADD CONSTRAINT).
+    /// The foreign key `c` declares on relation `owner` (a table or a partition), its name
+    /// chosen from `owner`'s when none is given.
+    pub(crate) fn foreign_key(
+        &mut self,
+        owner: &QualifiedName,
+        explicit: Option<String>,
+        c: &Constraint,
+    ) -> Res<ForeignKey> {
+        let schema = owner.schema.clone();
+        let rv = c.pktable.as_ref().ok_or("FOREIGN KEY without table")?;
+        let references = self.table(rv)?;
+        let columns = nodes::strings(&c.fk_attrs);
+        let mut referenced_columns = nodes::strings(&c.pk_attrs);
+        if referenced_columns.is_empty() {
+            referenced_columns = self.schema.tables[&references]
+                .primary_key
+                .as_ref()
+                .map(|pk| pk.columns.clone())
+                .ok_or_else(|| {
+                    format!("there is no primary key for referenced table {references}")
+                })?;
+        }
+        let name = explicit.unwrap_or_else(|| {
+            choose_name(&owner.name, Some(&column_addition(&columns)), "fkey", |n| {
+                self.constraint_taken(&schema, n)
+            })
+        });
+        let match_type = match c.fk_matchtype.as_str() {
+            "f" => ForeignKeyMatch::Full,
+            "p" => ForeignKeyMatch::Partial,
+            _ => ForeignKeyMatch::Simple,
+        };
+        self.claim_constraint(&schema, &name);
+        Ok(ForeignKey {
+            name,
+            columns,
+            references,
+            referenced_columns,
+            on_delete: fk_action(&c.fk_del_action),
+            on_update: fk_action(&c.fk_upd_action),
+            match_type,
+            deferrable: deferrable(c),
+            not_valid: c.skip_validation,
+        })
+    }
+
     pub(crate) fn add_constraint(&mut self, table: &QualifiedName, c: &Constraint) -> Res<()> {
         let schema = table.schema.clone();
         let explicit = (!c.conname.is_empty()).then(|| c.conname.clone());
@@ -502,45 +548,9 @@ impl Reader<'_> {
                 }
             }
             ConstrType::ConstrForeign => {
-                let rv = c.pktable.as_ref().ok_or("FOREIGN KEY without table")?;
-                let references = self.table(rv)?;
-                let columns = nodes::strings(&c.fk_attrs);
-                let mut referenced_columns = nodes::strings(&c.pk_attrs);
-                if referenced_columns.is_empty() {
-                    referenced_columns = self.schema.tables[&references]
-                        .primary_key
-                        .as_ref()
-                        .map(|pk| pk.columns.clone())
-                        .ok_or_else(|| {
-                            format!("there is no primary key for referenced table {references}")
-                        })?;
-                }
-                let name = explicit.unwrap_or_else(|| {
-                    choose_name(&table.name, Some(&column_addition(&columns)), "fkey", |n| {
-                        self.constraint_taken(&schema, n)
-                    })
-                });
-                let match_type = match c.fk_matchtype.as_str() {
-                    "f" => ForeignKeyMatch::Full,
-                    "p" => ForeignKeyMatch::Partial,
-                    _ => ForeignKeyMatch::Simple,
-                };
-                self.claim_constraint(&schema, &name);
+                let fk = self.foreign_key(table, explicit, c)?;
                 let t = self.schema.tables.get_mut(table).ok_or("table vanished")?;
-                t.foreign_keys.insert(
-                    name.clone(),
-                    ForeignKey {
-                        name,
-                        columns,
-                        references,
-                        referenced_columns,
-                        on_delete: fk_action(&c.fk_del_action),
-                        on_update: fk_action(&c.fk_upd_action),
-                        match_type,
-                        deferrable: deferrable(c),
-                        not_valid: c.skip_validation,
-                    },
-                );
+                t.foreign_keys.insert(fk.name.clone(), fk);
             }
             ConstrType::ConstrExclusion => {
                 let method = if c.access_method.is_empty() {

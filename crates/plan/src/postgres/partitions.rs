@@ -63,6 +63,9 @@ pub(crate) fn create_partition(
     for index in p.indexes.values() {
         out.extend(super::create_index(&p.name, index, None));
     }
+    for fk in p.foreign_keys.values() {
+        out.extend(super::add_foreign_key(&p.name, fk, false, false));
+    }
     out
 }
 
