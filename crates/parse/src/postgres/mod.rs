@@ -533,6 +533,25 @@ impl<'s> Reader<'s> {
         Some((parent, found))
     }
 
+    /// The table and member name of `[schema.]table.member` (a trigger, a rule), when the
+    /// table has such a member.
+    pub(crate) fn table_member(
+        &self,
+        names: &[String],
+        what: &str,
+        has: impl Fn(&schema_ir::Table, &str) -> bool,
+    ) -> Res<Option<(QualifiedName, String)>> {
+        let Some((member, table)) = names.split_last() else {
+            return Err(format!("invalid {what} name"));
+        };
+        let (schema, name) = split_names(table).ok_or_else(|| format!("invalid {what} name"))?;
+        let Some(table) = self.resolve(schema, name, |q| self.schema.tables.contains_key(q)) else {
+            return Ok(None);
+        };
+        let exists = has(&self.schema.tables[&table], member);
+        Ok(exists.then(|| (table, member.clone())))
+    }
+
     /// Whether `rv` names a relation created by an unmanaged statement.
     pub(crate) fn is_unmanaged(&self, rv: &RangeVar) -> bool {
         self.resolve(&rv.schemaname, &rv.relname, |q| self.unmanaged.contains(q))

@@ -224,15 +224,7 @@ impl Reader<'_> {
 
     /// The table and rule name of `[schema.]table.rule`.
     fn rule_of(&self, names: &[String]) -> Res<Option<(QualifiedName, String)>> {
-        let Some((rule, table)) = names.split_last() else {
-            return Err("invalid rule name".into());
-        };
-        let (schema, name) = super::split_names(table).ok_or("invalid rule name")?;
-        let Some(table) = self.resolve(schema, name, |q| self.schema.tables.contains_key(q)) else {
-            return Ok(None);
-        };
-        let exists = self.schema.tables[&table].rules.contains_key(rule);
-        Ok(exists.then(|| (table, rule.clone())))
+        self.table_member(names, "rule", |t, n| t.rules.contains_key(n))
     }
 
     pub(crate) fn drop_rule(&mut self, stmt: &DropStmt) -> Res<()> {

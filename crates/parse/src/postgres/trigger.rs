@@ -147,15 +147,7 @@ impl Reader<'_> {
 
     /// The table and trigger name of `[schema.]table.trigger`.
     fn trigger_of(&self, names: &[String]) -> Res<Option<(QualifiedName, String)>> {
-        let Some((trigger, table)) = names.split_last() else {
-            return Err("invalid trigger name".into());
-        };
-        let (schema, name) = super::split_names(table).ok_or("invalid trigger name")?;
-        let Some(table) = self.resolve(schema, name, |q| self.schema.tables.contains_key(q)) else {
-            return Ok(None);
-        };
-        let exists = self.schema.tables[&table].triggers.contains_key(trigger);
-        Ok(exists.then(|| (table, trigger.clone())))
+        self.table_member(names, "trigger", |t, n| t.triggers.contains_key(n))
     }
 
     pub(crate) fn drop_trigger(&mut self, stmt: &DropStmt) -> Res<()> {
