@@ -2,7 +2,8 @@
 //! `CREATE PUBLICATION` that would make it, through the parser's own code, so column lists
 //! and row filters are canonical on both sides. Column lists and row filters (PostgreSQL
 //! 15) are read through `to_jsonb`, and schemas (`pg_publication_namespace`, also 15)
-//! through `query_to_xml`, so the query runs on older servers too.
+//! through `query_to_xml`, so the query runs on older servers too. Tables outside the
+//! selected schemas, or excluded, are left out by the query.
 
 use crate::InspectError;
 use schema_ir::{QualifiedName, Schema, quote_ident, quote_literal};
@@ -11,8 +12,9 @@ use serde::Deserialize;
 use sqlx::postgres::PgRow;
 use sqlx::{FromRow, Row};
 
-pub const PUBLICATIONS: &str = "
-    SELECT p.pubname::text AS name,
+pub const PUBLICATIONS: &str = concat!(
+    selected_namespaces!(),
+    "SELECT p.pubname::text AS name,
            p.puballtables AS all_tables,
            concat_ws(', ',
                CASE WHEN p.pubinsert THEN 'insert' END,
@@ -38,8 +40,9 @@ pub const PUBLICATIONS: &str = "
                    ORDER BY n.nspname, c.relname)::text
             FROM pg_catalog.pg_publication_rel pr
             JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE pr.prpubid = p.oid) AS tables,
+            JOIN ns n ON n.oid = c.relnamespace
+            WHERE pr.prpubid = p.oid
+              AND NOT ((n.nspname || '.' || c.relname) ~ ANY ($2::text[]))) AS tables,
            CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 150000 THEN
                pg_catalog.xpath('//n/text()', pg_catalog.query_to_xml(pg_catalog.format(
                    'SELECT n.nspname AS n FROM pg_catalog.pg_publication_namespace pn
@@ -48,8 +51,8 @@ pub const PUBLICATIONS: &str = "
            ELSE '{}' END AS schemas,
            pg_catalog.obj_description(p.oid, 'pg_publication') AS comment
     FROM pg_catalog.pg_publication p
-    WHERE cardinality($1::text[]) >= 0 AND cardinality($2::text[]) >= 0
-    ORDER BY 1";
+    ORDER BY 1"
+);
 
 #[derive(Debug, Clone)]
 pub struct PublicationRow {
