@@ -30,6 +30,18 @@ pub(crate) fn diff_table(
             });
             continue;
         };
+        // A column converted to a rebuilt type gets its new default with the conversion (a
+        // default naming a new value cannot be set before it).
+        let converted_default;
+        let before = if converted.contains(&(name.clone(), column.name.clone())) {
+            converted_default = Column {
+                default: column.default.clone(),
+                ..before.clone()
+            };
+            &converted_default
+        } else {
+            before
+        };
         // PostgreSQL cannot change the type of a column a generated column reads (nor
         // convert it to a rebuilt type), so such a generated column is replaced around it.
         let reads_retyped_column = column.generated.as_ref().is_some_and(|g| {

@@ -120,10 +120,11 @@ pub fn draft(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptio
         let renamed = renamed(from, changes);
         let from = renamed.as_ref().unwrap_or(from);
         let context = postgres::Context::new(from, to, changes, options);
-        let groups: Vec<Vec<graph::Planned>> = changes
+        let mut groups: Vec<Vec<graph::Planned>> = changes
             .iter()
             .map(|change| postgres::steps(change, &context))
             .collect();
+        postgres::after_added_enum_values(&mut groups);
         let renames: Vec<&Change> = changes
             .iter()
             .filter(|c| matches!(c, Change::RenameSchema { .. } | Change::RenameTable { .. }))

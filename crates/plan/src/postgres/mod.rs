@@ -34,6 +34,36 @@ use schema_ir::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A step whose SQL writes a value that the plan adds to an existing enum type (a check
+/// `value <> 'stale'`, a default, a view's filter) runs after the value is added: PostgreSQL
+/// rejects the literal before. The literal is matched as written, so a step naming the same
+/// text for another reason merely waits for the value too.
+pub(crate) fn after_added_enum_values(groups: &mut [Vec<Planned>]) {
+    let added: Vec<(Resource, String)> = groups
+        .iter()
+        .flatten()
+        .filter(|p| p.step.kind == "add_enum_value")
+        .flat_map(|p| p.provides.iter())
+        .filter_map(|r| match r {
+            Resource::EnumValue(_, value) => Some((r.clone(), quote_literal(value))),
+            _ => None,
+        })
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    for planned in groups.iter_mut().flatten() {
+        if planned.step.kind == "add_enum_value" {
+            continue;
+        }
+        for (resource, literal) in &added {
+            if planned.step.sql.contains(literal.as_str()) {
+                planned.requires.push(resource.clone());
+            }
+        }
+    }
+}
+
 /// What the planner knows about the whole set of changes when planning one of them.
 pub(crate) struct Context<'a> {
     pub(crate) from: &'a Schema,
