@@ -1013,6 +1013,23 @@ fn drop_table(t: &Table, ctx: &Context) -> Vec<Planned> {
         uses.push(triggers::function_resource(trigger));
         removes.push(Resource::Trigger(t.name.clone(), trigger.name.clone()));
     }
+    // A policy reading another relation is dropped first: that relation may go before the
+    // table (a foreign key to this table from it would otherwise order the drops in a cycle).
+    for p in t.policies.values() {
+        let read = policies::relations_read(p);
+        if !read.is_empty() {
+            out.push(
+                Planned::new(
+                    Phase::DropTrigger,
+                    "drop_policy",
+                    column_object(&t.name, &p.name),
+                    format!("DROP POLICY {} ON {}", quote_ident(&p.name), t.name),
+                )
+                .uses_old(read)
+                .removes([Resource::Policy(t.name.clone(), p.name.clone())]),
+            );
+        }
+    }
     for rule in t.rules.values() {
         out.extend(rules::drop_rule(&t.name, rule));
     }

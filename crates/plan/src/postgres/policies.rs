@@ -23,12 +23,37 @@ fn roles_sql(p: &Policy) -> String {
 }
 
 fn columns(table: &QualifiedName, p: &Policy) -> Vec<Resource> {
-    [&p.using, &p.with_check]
+    let mut out: Vec<Resource> = [&p.using, &p.with_check]
         .into_iter()
         .flatten()
         .flat_map(|e| sql::identifiers(&e.key))
         .map(|c| Resource::Column(table.clone(), c))
-        .collect()
+        .collect();
+    out.extend(relations_read(p));
+    out
+}
+
+/// The relations a policy's subqueries read (`… FROM app.members …`, schema-qualified in
+/// the expression key): created before the policy, dropped after it.
+pub(crate) fn relations_read(p: &Policy) -> Vec<Resource> {
+    let mut out = Vec::new();
+    for e in [&p.using, &p.with_check].into_iter().flatten() {
+        let mut words = e.key.split_whitespace();
+        while let Some(word) = words.next() {
+            if !(word.eq_ignore_ascii_case("from") || word.eq_ignore_ascii_case("join")) {
+                continue;
+            }
+            let Some(next) = words.next() else {
+                break;
+            };
+            if let Some((parts, _)) = schema_ir::split_name(next, &['(', ')', ',', ';'])
+                && let [schema, name] = parts.as_slice()
+            {
+                out.push(Resource::Relation(QualifiedName::new(schema, name)));
+            }
+        }
+    }
+    out
 }
 
 pub(crate) fn create_sql(table: &QualifiedName, p: &Policy) -> String {

@@ -19,6 +19,21 @@ fn kind(view: &View) -> &'static str {
     }
 }
 
+/// The columns the view may read: each word of its query as a column of each relation it
+/// reads (words that are no such column match nothing), so that it is created after a
+/// column it reads is added, retyped or converted.
+fn columns_read(view: &View) -> Vec<Resource> {
+    let words = super::sql::identifiers(&view.definition.key);
+    view.references
+        .iter()
+        .flat_map(|r| {
+            words
+                .iter()
+                .map(move |w| Resource::Column(r.clone(), w.clone()))
+        })
+        .collect()
+}
+
 pub(crate) fn create_view(view: &View) -> Vec<Planned> {
     let options = if view.options.is_empty() {
         String::new()
@@ -43,6 +58,7 @@ pub(crate) fn create_view(view: &View) -> Vec<Planned> {
     )
     .requires([Resource::Namespace(view.name.schema.clone())])
     .requires(view.references.iter().cloned().map(Resource::Relation))
+    .requires(columns_read(view))
     .requires(routines(view))
     .provides([Resource::Relation(view.name.clone())]);
     if view.materialized {
