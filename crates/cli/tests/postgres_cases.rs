@@ -5,7 +5,9 @@
 //! `case.toml`); (2) live, on throwaway databases, the equivalence oracle
 //! `parse(sql) == inspect(database after running sql)` must hold for both sides, the plan
 //! from the live `from` database to `to.sql` is applied, the result must equal
-//! `parse(to.sql)`, and planning again must find nothing to do.
+//! `parse(to.sql)`, and planning again must find nothing to do; (3) in reverse, the same
+//! from the live `to` database back to `from.sql` (cases without rename or cast hints,
+//! unless `reversible = false`).
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use schema_diff::DiffOptions;
@@ -31,6 +33,8 @@ struct CaseConfig {
     renames: Vec<String>,
     /// `false` plans the blocking forms, as `--no-online` does (default: online).
     online: Option<bool>,
+    /// `false` when the way back cannot run (an extension has no downgrade script).
+    reversible: Option<bool>,
     /// `-- schema:using` hints of to.sql.
     #[serde(skip)]
     casts: Vec<(schema_ir::QualifiedName, String, String)>,
@@ -52,6 +56,15 @@ fn main() {
         trials.push(Trial::test(format!("offline::{name}"), move || {
             catch(|| run_offline(&offline))
         }));
+        let reversible = config(&case).is_ok_and(|c| {
+            c.reversible != Some(false) && c.renames.is_empty() && c.casts.is_empty()
+        });
+        if reversible {
+            let back = case.clone();
+            trials.push(Trial::test(format!("reverse::{name}"), move || {
+                catch(|| run_reverse(&back))
+            }));
+        }
         trials.push(Trial::test(format!("live::{name}"), move || {
             catch(|| run_live(&case))
         }));
@@ -180,6 +193,52 @@ fn run_live(case: &Path) -> Result<(), Failed> {
         };
         let live_to = load(&db_to, &read(case, "to.sql"), "to.sql").await?;
         same("equivalence oracle for to.sql", &to, &live_to)
+    })
+}
+
+/// The way back: from the live database of `to.sql` to `from.sql`.
+fn run_reverse(case: &Path) -> Result<(), Failed> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let back = parse(case, "from.sql")?;
+        let Some(db) = TestDatabase::create().await else {
+            return Ok(());
+        };
+        let live = load(&db, &read(case, "to.sql"), "to.sql").await?;
+        let config = CaseConfig {
+            online: config(case)?.online,
+            ..CaseConfig::default()
+        };
+        let steps = plan(&live, &back, &config);
+        let mut conn = db.connect().await;
+        schema_apply::execute_plan(&mut conn, &steps)
+            .await
+            .map_err(|e| {
+                format!(
+                    "applying the plan back failed: {e}\nplan:\n{}",
+                    steps.to_sql()
+                )
+            })?;
+        let after = inspect(&db).await?;
+        same(
+            "inspect after the plan back vs parse(from.sql)",
+            &back,
+            &after,
+        )
+        .map_err(|e| {
+            format!(
+                "{}\nplan:\n{}",
+                e.message().unwrap_or_default(),
+                steps.to_sql()
+            )
+        })?;
+        let again = plan(&after, &back, &config);
+        if !again.is_empty() {
+            return Err(format!("planning back again is not empty:\n{}", again.to_sql()).into());
+        }
+        Ok(())
     })
 }
 
