@@ -162,12 +162,17 @@ pub(crate) fn around_converted_columns(
         };
         let names_converted = |e: &schema_ir::Expr| names_any(&converted, e);
         let reads_held = |e: &schema_ir::Expr| names_any(&held, e);
+        // A policy's subquery names the other tables it reads with their schema.
+        let reads_other = |e: &schema_ir::Expr| {
+            held.iter()
+                .any(|(t, c)| t != name && e.key.contains(&t.to_string()) && e.mentions(c))
+        };
         for (policy_name, old) in &old_table.policies {
             let reads = old
                 .using
                 .iter()
                 .chain(old.with_check.iter())
-                .any(reads_held);
+                .any(|e| reads_held(e) || reads_other(e));
             if !reads || touched_policies.contains(&(name, policy_name.as_str())) {
                 continue;
             }

@@ -29,7 +29,18 @@ fn columns(table: &QualifiedName, p: &Policy) -> Vec<Resource> {
         .flat_map(|e| sql::identifiers(&e.key))
         .map(|c| Resource::Column(table.clone(), c))
         .collect();
-    out.extend(relations_read(p));
+    // The columns of the relations it reads, as for a view.
+    let words: Vec<String> = [&p.using, &p.with_check]
+        .into_iter()
+        .flatten()
+        .flat_map(|e| sql::identifiers(&e.key))
+        .collect();
+    for relation in relations_read(p) {
+        if let Resource::Relation(r) = &relation {
+            out.extend(words.iter().map(|w| Resource::Column(r.clone(), w.clone())));
+        }
+        out.push(relation);
+    }
     out
 }
 
