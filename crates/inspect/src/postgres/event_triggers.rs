@@ -21,7 +21,9 @@ pub const EVENT_TRIGGERS: &str = concat!(
          SELECT 1 FROM pg_catalog.pg_depend d
          WHERE d.classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
            AND d.objid = e.oid AND d.deptype = 'e')
-       AND cardinality($2::text[]) >= 0
+       -- Every query takes the exclusion globs; they name schema-qualified objects, which
+       -- an event trigger is not, so they only need a use here.
+       AND pg_catalog.cardinality($2::text[]) >= 0
      ORDER BY 1"
 );
 
