@@ -277,6 +277,11 @@ async fn main() {
         }
         return;
     }
+    // `--musicbrainz`: only the MusicBrainz side by side.
+    if std::env::args().nth(1).as_deref() == Some("--musicbrainz") {
+        musicbrainz().await;
+        return;
+    }
     let sizes: Vec<usize> = {
         let args: Vec<usize> = std::env::args()
             .skip(1)
@@ -325,14 +330,18 @@ async fn main() {
         let load = start.elapsed();
 
         let mut conn = db.connect().await;
+        let mut helper = db.connect().await;
         let start = Instant::now();
-        let (live, queries) =
-            schema_inspect::inspect_counting_queries(&mut conn, &InspectOptions::default())
-                .await
-                .unwrap_or_else(|e| {
-                    eprintln!("inspecting the generated database failed: {e}");
-                    std::process::exit(1)
-                });
+        let (live, queries) = schema_inspect::inspect_counting_queries(
+            &mut conn,
+            Some(&mut helper),
+            &InspectOptions::default(),
+        )
+        .await
+        .unwrap_or_else(|e| {
+            eprintln!("inspecting the generated database failed: {e}");
+            std::process::exit(1)
+        });
         let inspect = start.elapsed();
 
         let (same, diff_same) = timed(|| {

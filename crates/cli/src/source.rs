@@ -48,9 +48,12 @@ impl Source {
     ) -> Result<(Schema, schema_parse::Hints), Failure> {
         let parsed = match self {
             Source::Database(url) => {
-                let mut conn = schema_inspect::connect(url).await?;
-                let live = inspect(&mut conn, filter).await?;
+                let (mut conn, mut helper) = connect_twice(url).await?;
+                let live = inspect(&mut conn, helper.as_mut(), filter).await?;
                 schema_inspect::close(conn).await;
+                if let Some(helper) = helper {
+                    schema_inspect::close(helper).await;
+                }
                 return Ok((live, schema_parse::Hints::default()));
             }
             // Files are read on a blocking thread, so that a database on the other side is
@@ -75,9 +78,27 @@ impl Source {
     }
 }
 
-/// Inspects the database on `conn`, limited to the objects `filter` manages.
+/// Two connections to `url`, opened at the same time: one to inspect on, and one to run
+/// half of the catalog queries meanwhile, if the server lets it be opened (a server at its
+/// connection limit is inspected over one).
+pub async fn connect_twice(
+    url: &str,
+) -> Result<
+    (
+        schema_inspect::PgConnection,
+        Option<schema_inspect::PgConnection>,
+    ),
+    Failure,
+> {
+    let (conn, helper) = tokio::join!(schema_inspect::connect(url), schema_inspect::connect(url));
+    Ok((conn?, helper.ok()))
+}
+
+/// Inspects the database on `conn` (and `helper`, see [`schema_inspect::inspect_counting_queries`]),
+/// limited to the objects `filter` manages.
 pub async fn inspect(
     conn: &mut schema_inspect::PgConnection,
+    helper: Option<&mut schema_inspect::PgConnection>,
     filter: &ObjectFilter,
 ) -> Result<Schema, Failure> {
     // The history schema of `schema apply` is never part of a comparison.
@@ -86,7 +107,7 @@ pub async fn inspect(
         schemas: filter.schemas.clone(),
         exclude: filter.exclude.clone(),
     };
-    let live = schema_inspect::inspect(conn, &options).await?;
+    let (live, _) = schema_inspect::inspect_counting_queries(conn, helper, &options).await?;
     Ok(filter.apply(live))
 }
 

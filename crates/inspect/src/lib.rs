@@ -80,28 +80,31 @@ pub async fn inspect(
     conn: &mut PgConnection,
     options: &InspectOptions,
 ) -> Result<schema_ir::Schema, InspectError> {
-    postgres::inspect(conn, options)
+    inspect_counting_queries(conn, None, options)
         .await
         .map(|(schema, _)| schema)
 }
 
-/// [`inspect`], also returning how many catalog queries it ran: a fixed number, whatever
-/// the size of the schema.
+/// [`inspect`], with an optional second connection to the same database that runs half of
+/// the catalog queries meanwhile, in the same snapshot (not used when `conn` is inside a
+/// transaction, whose changes only it sees); also returns how many catalog queries ran: a
+/// fixed number, whatever the size of the schema.
 pub async fn inspect_counting_queries(
     conn: &mut PgConnection,
+    helper: Option<&mut PgConnection>,
     options: &InspectOptions,
 ) -> Result<(schema_ir::Schema, usize), InspectError> {
-    postgres::inspect(conn, options).await
+    postgres::inspect(conn, helper, options).await
 }
 
-/// Connects to `url`, inspects it and closes the connection.
+/// Connects to `url` twice, inspects it over both connections and closes them.
 pub async fn inspect_url(
     url: &str,
     options: &InspectOptions,
 ) -> Result<schema_ir::Schema, InspectError> {
-    let mut conn = connect(url).await?;
-    let schema = inspect(&mut conn, options).await?;
-    close(conn).await;
+    let (mut conn, mut helper) = tokio::try_join!(connect(url), connect(url))?;
+    let (schema, _) = inspect_counting_queries(&mut conn, Some(&mut helper), options).await?;
+    tokio::join!(close(conn), close(helper));
     Ok(schema)
 }
 

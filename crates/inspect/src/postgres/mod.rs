@@ -26,30 +26,32 @@ use schema_ir::Schema;
 use sqlx::{Connection, PgConnection};
 
 /// Reads the schema selected by `options`; also returns how many catalog queries it ran.
+/// With a `helper` connection to the same database, half of the queries run on it, at the
+/// same time and in the same snapshot (the server executes the catalog queries one at a
+/// time per connection, and on a large schema they are most of the time of inspection).
 pub async fn inspect(
     conn: &mut PgConnection,
+    helper: Option<&mut PgConnection>,
     options: &InspectOptions,
 ) -> Result<(Schema, usize), InspectError> {
     let filters = filters(options);
-    let mut queries = 0;
+    // Inside a caller's transaction (`schema apply`), only this connection sees its changes.
+    let helper = helper.filter(|_| !conn.is_in_transaction());
     let mut tx = if conn.is_in_transaction() {
         conn.begin().await?
     } else {
-        conn.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            .await?
+        conn.begin_with(BEGIN).await?
     };
-    // Constants print through their types' output functions: pin the settings those read,
-    // so the same schema prints the same on every server and session. The catalog of a
-    // large schema is sorted in memory, not on disk.
-    sqlx::raw_sql(
-        "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; \
-         SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; \
-         SET LOCAL extra_float_digits = 1; SET LOCAL work_mem = '64MB'",
-    )
-    .execute(&mut *tx)
-    .await?;
-    let rows = queries::fetch_all(&mut tx, &filters, &mut queries).await?;
+    sqlx::raw_sql(SETTINGS).execute(&mut *tx).await?;
+    let mut helper_tx = match helper {
+        Some(helper) => share_snapshot(&mut tx, helper).await?,
+        None => None,
+    };
+    let (rows, queries) = queries::fetch_all(&mut tx, helper_tx.as_deref_mut(), &filters).await?;
     // Nothing was written; rolling back also restores the caller's search_path.
+    if let Some(helper_tx) = helper_tx {
+        let _ = helper_tx.rollback().await;
+    }
     tx.rollback().await?;
     // Building is CPU work: on a blocking thread, so that a second inspection (the other
     // side of a diff) builds at the same time.
@@ -57,6 +59,46 @@ pub async fn inspect(
         .await
         .map_err(|e| InspectError::Catalog(format!("building the schema failed: {e}")))??;
     Ok((schema, queries))
+}
+
+const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+/// Constants print through their types' output functions: pin the settings those read, so
+/// the same schema prints the same on every server and session. The catalog of a large
+/// schema is sorted in memory, not on disk.
+const SETTINGS: &str = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; \
+     SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; \
+     SET LOCAL extra_float_digits = 1; SET LOCAL work_mem = '64MB'";
+
+/// Opens a transaction on `helper` that sees exactly what `tx` sees (an exported snapshot);
+/// `None` when it cannot (on a standby, which exports none; the queries then all run on
+/// `tx`).
+async fn share_snapshot<'c>(
+    tx: &mut PgConnection,
+    helper: &'c mut PgConnection,
+) -> Result<Option<sqlx::Transaction<'c, sqlx::Postgres>>, InspectError> {
+    let snapshot: Option<String> = sqlx::query_scalar(
+        "SELECT CASE WHEN pg_catalog.pg_is_in_recovery() THEN NULL \
+         ELSE pg_catalog.pg_export_snapshot() END",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    // A snapshot id is hexadecimal digits and dashes; anything else is not sent.
+    let Some(id) = snapshot.filter(|id| id.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+    else {
+        return Ok(None);
+    };
+    // A helper that cannot take the snapshot (a pooler that does not keep it a session of
+    // its own, say) leaves all the queries to `tx`.
+    let Ok(mut helper_tx) = helper.begin_with(BEGIN).await else {
+        return Ok(None);
+    };
+    let shared = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "SET TRANSACTION SNAPSHOT '{id}'; {SETTINGS}"
+    )))
+    .execute(&mut *helper_tx)
+    .await;
+    Ok(shared.ok().map(|_| helper_tx))
 }
 
 /// The server's `server_version_num`.
@@ -138,11 +180,19 @@ mod tests {
         let db = schema_testkit::TestDatabase::create().await?;
         db.execute(&tables(n)).await.expect("test schema runs");
         let mut conn = db.connect().await;
-        let (schema, queries) = inspect(&mut conn, &InspectOptions::default())
+        let (schema, queries) = inspect(&mut conn, None, &InspectOptions::default())
             .await
             .expect("inspects");
         assert_eq!(schema.tables.len(), n);
         assert_eq!(schema.sequences.len(), n);
+        // Over two connections: the same queries, the same schema.
+        let mut helper = db.connect().await;
+        let (shared, shared_queries) =
+            inspect(&mut conn, Some(&mut helper), &InspectOptions::default())
+                .await
+                .expect("inspects over two connections");
+        assert_eq!(shared, schema);
+        assert_eq!(shared_queries, queries);
         Some(queries)
     }
 

@@ -439,9 +439,36 @@ pub struct Filters {
     pub excluded: Vec<String>,
 }
 
-/// Runs the catalog queries on `conn` (already inside the read-only transaction), counting
-/// each one in `queries`.
+/// Runs the catalog queries on `conn` (already inside the read-only transaction), and about
+/// half of them on `helper` meanwhile when there is one (in a transaction of the same
+/// snapshot); also returns how many queries ran.
 pub async fn fetch_all(
+    conn: &mut PgConnection,
+    helper: Option<&mut PgConnection>,
+    filters: &Filters,
+) -> Result<(CatalogRows, usize), sqlx::Error> {
+    let mut first = 0;
+    let mut second = 0;
+    let (mut rows, tables) = match helper {
+        Some(helper) => tokio::try_join!(
+            fetch_first(conn, filters, &mut first),
+            fetch_second(helper, filters, &mut second)
+        )?,
+        None => (
+            fetch_first(conn, filters, &mut first).await?,
+            fetch_second(conn, filters, &mut second).await?,
+        ),
+    };
+    rows.columns = tables.columns;
+    rows.constraints = tables.constraints;
+    rows.triggers = tables.triggers;
+    rows.partitions = tables.partitions;
+    rows.grants = tables.grants;
+    Ok((rows, first + second))
+}
+
+/// The queries of everything but the ones [`fetch_second`] runs.
+async fn fetch_first(
     conn: &mut PgConnection,
     filters: &Filters,
     queries: &mut usize,
@@ -450,13 +477,10 @@ pub async fn fetch_all(
         namespaces: fetch(conn, NAMESPACES, filters, queries).await?,
         enums: fetch(conn, ENUMS, filters, queries).await?,
         sequences: fetch(conn, SEQUENCES, filters, queries).await?,
-        columns: fetch(conn, COLUMNS, filters, queries).await?,
-        constraints: fetch(conn, CONSTRAINTS, filters, queries).await?,
         indexes: fetch(conn, INDEXES, filters, queries).await?,
         extensions: fetch(conn, super::extensions::EXTENSIONS, filters, queries).await?,
         views: fetch(conn, super::views::VIEWS, filters, queries).await?,
         functions: fetch(conn, super::functions::FUNCTIONS, filters, queries).await?,
-        triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
         rules: fetch(conn, super::rules::RULES, filters, queries).await?,
         event_triggers: fetch(
             conn,
@@ -474,8 +498,24 @@ pub async fn fetch_all(
         aggregates: fetch(conn, super::aggregates::AGGREGATES, filters, queries).await?,
         table_options: fetch(conn, super::policies::TABLE_OPTIONS, filters, queries).await?,
         policies: fetch(conn, super::policies::POLICIES, filters, queries).await?,
+        ..CatalogRows::default()
+    })
+}
+
+/// Columns, constraints, triggers, partitions and grants: on a large schema, about half of
+/// the server's work.
+async fn fetch_second(
+    conn: &mut PgConnection,
+    filters: &Filters,
+    queries: &mut usize,
+) -> Result<CatalogRows, sqlx::Error> {
+    Ok(CatalogRows {
+        columns: fetch(conn, COLUMNS, filters, queries).await?,
+        constraints: fetch(conn, CONSTRAINTS, filters, queries).await?,
+        triggers: fetch(conn, super::triggers::TRIGGERS, filters, queries).await?,
         partitions: fetch(conn, super::policies::PARTITIONS, filters, queries).await?,
         grants: fetch(conn, super::grants::GRANTS, filters, queries).await?,
+        ..CatalogRows::default()
     })
 }
 
