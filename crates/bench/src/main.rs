@@ -358,7 +358,7 @@ async fn main() {
             let changes = schema_diff::diff(&empty, &files, &DiffOptions::default());
             schema_plan::plan(&empty, &files, &changes, &PlanOptions::default())
         });
-        drop(conn);
+        drop((conn, helper));
         let file = std::env::temp_dir().join(format!("schema-bench-{n}.sql"));
         if let Err(e) = std::fs::write(&file, &sql) {
             eprintln!("cannot write {}: {e}", file.display());

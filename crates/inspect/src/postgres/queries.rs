@@ -202,7 +202,9 @@ pub const CONSTRAINTS: &str = concat!(
 );
 
 /// Indexes of the selected tables that do not back a primary key, unique or exclusion
-/// constraint.
+/// constraint. (`NOT IN` becomes one hashed set of the constraints' indexes; a correlated
+/// `NOT EXISTS` let the planner of a freshly loaded catalog, whose statistics say its tables
+/// are small, scan `pg_constraint` once per index: 9 s at 10,000 tables.)
 pub const INDEXES: &str = concat!(
     selected_namespaces!(),
     "SELECT ns.nspname AS schema,
@@ -218,10 +220,9 @@ pub const INDEXES: &str = concat!(
            AND index_comment.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
      JOIN pg_catalog.pg_class c ON c.oid = x.indrelid
      JOIN ns ON ns.oid = c.relnamespace
-     WHERE NOT EXISTS (
-           SELECT 1 FROM pg_catalog.pg_constraint k
-           WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid
-             AND k.contype IN ('p', 'u', 'x'))
+     WHERE x.indexrelid NOT IN (
+           SELECT k.conindid FROM pg_catalog.pg_constraint k
+           WHERE k.contype IN ('p', 'u', 'x'))
        AND c.relkind IN ('r', 'p', 'm')
        AND (NOT c.relispartition OR NOT EXISTS (
            SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = x.indexrelid))
