@@ -137,14 +137,12 @@ impl cli::Pair {
             };
             // The plan is for the live version; the connection stays open to measure the
             // tables the hazards cite once the plan is drafted.
-            let (mut conn, mut helper) = source::connect_twice(url).await?;
+            let (mut conn, mut helper) = schema_inspect::connect_with_helper(url).await?;
             if planning.server_version == 0 {
                 planning.server_version = schema_inspect::server_version(&mut conn).await? / 10000;
             }
             let live = source::inspect(&mut conn, helper.as_mut(), &current).await?;
-            if let Some(helper) = helper {
-                schema_inspect::close(helper).await;
-            }
+            schema_inspect::close_helper(helper).await;
             Ok::<_, Failure>((live, Some(conn)))
         };
         let to_source = Source::parse(&self.to)?;

@@ -48,12 +48,10 @@ impl Source {
     ) -> Result<(Schema, schema_parse::Hints), Failure> {
         let parsed = match self {
             Source::Database(url) => {
-                let (mut conn, mut helper) = connect_twice(url).await?;
+                let (mut conn, mut helper) = schema_inspect::connect_with_helper(url).await?;
                 let live = inspect(&mut conn, helper.as_mut(), filter).await?;
                 schema_inspect::close(conn).await;
-                if let Some(helper) = helper {
-                    schema_inspect::close(helper).await;
-                }
+                schema_inspect::close_helper(helper).await;
                 return Ok((live, schema_parse::Hints::default()));
             }
             // Files are read on a blocking thread, so that a database on the other side is
@@ -78,23 +76,7 @@ impl Source {
     }
 }
 
-/// Two connections to `url`, opened at the same time: one to inspect on, and one to run
-/// half of the catalog queries meanwhile, if the server lets it be opened (a server at its
-/// connection limit is inspected over one).
-pub async fn connect_twice(
-    url: &str,
-) -> Result<
-    (
-        schema_inspect::PgConnection,
-        Option<schema_inspect::PgConnection>,
-    ),
-    Failure,
-> {
-    let (conn, helper) = tokio::join!(schema_inspect::connect(url), schema_inspect::connect(url));
-    Ok((conn?, helper.ok()))
-}
-
-/// Inspects the database on `conn` (and `helper`, see [`schema_inspect::inspect_counting_queries`]),
+/// Inspects the database on `conn` (half of the catalog queries on `helper`, if given),
 /// limited to the objects `filter` manages.
 pub async fn inspect(
     conn: &mut schema_inspect::PgConnection,

@@ -97,14 +97,25 @@ pub async fn inspect_counting_queries(
     postgres::inspect(conn, helper, options).await
 }
 
-/// Connects to `url` twice, inspects it over both connections and closes them.
+/// Two connections to `url`, opened at the same time: one to inspect on, and a helper for
+/// [`inspect_counting_queries`] if the server lets it be opened (a server at its connection
+/// limit is inspected over one).
+pub async fn connect_with_helper(
+    url: &str,
+) -> Result<(PgConnection, Option<PgConnection>), InspectError> {
+    let (conn, helper) = tokio::join!(connect(url), connect(url));
+    Ok((conn?, helper.ok()))
+}
+
+/// Connects to `url` (with a helper connection), inspects it and closes the connections.
 pub async fn inspect_url(
     url: &str,
     options: &InspectOptions,
 ) -> Result<schema_ir::Schema, InspectError> {
-    let (mut conn, mut helper) = tokio::try_join!(connect(url), connect(url))?;
-    let (schema, _) = inspect_counting_queries(&mut conn, Some(&mut helper), options).await?;
-    tokio::join!(close(conn), close(helper));
+    let (mut conn, mut helper) = connect_with_helper(url).await?;
+    let (schema, _) = inspect_counting_queries(&mut conn, helper.as_mut(), options).await?;
+    close(conn).await;
+    close_helper(helper).await;
     Ok(schema)
 }
 
@@ -112,6 +123,13 @@ pub async fn inspect_url(
 pub async fn close(conn: PgConnection) {
     use sqlx::Connection;
     let _ = conn.close().await;
+}
+
+/// Closes the helper of [`connect_with_helper`], if there is one.
+pub async fn close_helper(helper: Option<PgConnection>) {
+    if let Some(helper) = helper {
+        close(helper).await;
+    }
 }
 
 /// PostgreSQL's estimate of the rows of each of `tables` and their sizes (table, indexes

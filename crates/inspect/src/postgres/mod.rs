@@ -197,6 +197,38 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_helper_sees_the_snapshot_of_the_inspection_not_later_changes() {
+        let Some(db) = schema_testkit::TestDatabase::create().await else {
+            return;
+        };
+        db.execute("CREATE TABLE before (id int)")
+            .await
+            .expect("runs");
+        let mut conn = db.connect().await;
+        let mut helper = db.connect().await;
+        let mut tx = conn.begin_with(BEGIN).await.expect("begins");
+        let shared = share_snapshot(&mut tx, &mut helper).await.expect("exports");
+        let mut helper_tx = shared.expect("a primary shares its snapshot");
+        // Committed after the export: invisible to both transactions.
+        db.execute("CREATE TABLE after (id int)")
+            .await
+            .expect("runs");
+        let count = "SELECT count(*) FROM pg_catalog.pg_class \
+                     WHERE relname IN ('before', 'after') AND relkind = 'r'";
+        let seen: i64 = sqlx::query_scalar(count)
+            .fetch_one(&mut *helper_tx)
+            .await
+            .expect("counts");
+        assert_eq!(seen, 1);
+        let setting: String =
+            sqlx::query_scalar("SELECT pg_catalog.current_setting('search_path')")
+                .fetch_one(&mut *helper_tx)
+                .await
+                .expect("reads the setting");
+        assert_eq!(setting, "\"\"");
+    }
+
+    #[tokio::test]
     async fn the_number_of_queries_does_not_grow_with_the_schema() {
         let (Some(small), Some(large)) = (count_queries(5).await, count_queries(50).await) else {
             return;
