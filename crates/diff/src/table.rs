@@ -4,7 +4,8 @@
 //! and created again under the same name; so is one that involves a replaced column.
 
 use crate::change::{Change, CommentTarget};
-use schema_ir::{Column, Index, IndexTarget, QualifiedName, Table};
+use schema_ir::{Check, Column, ForeignKey, Index, IndexTarget, QualifiedName, Table};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Changes of table `old` into `new`; `recreated` names the routines dropped and created
@@ -33,7 +34,7 @@ pub(crate) fn diff_table(
         // A column converted to a rebuilt type gets its new default with the conversion (a
         // default naming a new value cannot be set before it).
         let converted_default;
-        let before = if converted.contains(&(name.clone(), column.name.clone())) {
+        let before = if is_converted(converted, name, &column.name) {
             converted_default = Column {
                 default: column.default.clone(),
                 ..before.clone()
@@ -50,7 +51,7 @@ pub(crate) fn diff_table(
                     && (old
                         .column(&other.name)
                         .is_some_and(|was| was.data_type != other.data_type)
-                        || converted.contains(&(name.clone(), other.name.clone())))
+                        || is_converted(converted, name, &other.name))
                     && mentions(&g.key, &other.name)
             })
         });
@@ -59,7 +60,7 @@ pub(crate) fn diff_table(
             .generated
             .as_ref()
             .is_some_and(|g| crate::functions::calls_any(&g.key, recreated));
-        if structure(before) != structure(column) || reads_retyped_column || calls_recreated {
+        if !same_structure(before, column) || reads_retyped_column || calls_recreated {
             if column.generated.is_some()
                 && (column.generated != before.generated || reads_retyped_column || calls_recreated)
             {
@@ -143,7 +144,7 @@ pub(crate) fn diff_table(
         },
         out,
     );
-    let old_checks = validated(&old.checks, &new.checks, |c| &mut c.not_valid, name, out);
+    let old_checks = validated(&old.checks, &new.checks, name, out);
     keyed(
         &old_checks,
         &new.checks,
@@ -180,13 +181,7 @@ pub(crate) fn diff_table(
         },
         out,
     );
-    let old_fks = validated(
-        &old.foreign_keys,
-        &new.foreign_keys,
-        |f| &mut f.not_valid,
-        name,
-        out,
-    );
+    let old_fks = validated(&old.foreign_keys, &new.foreign_keys, name, out);
     keyed(
         &old_fks,
         &new.foreign_keys,
@@ -228,46 +223,84 @@ pub(crate) fn diff_table(
     }
 }
 
-/// A column without its comment: what `AlterColumn` is about.
-fn structure(column: &Column) -> Column {
-    Column {
-        comment: None,
-        ..column.clone()
+/// Whether two columns are the same but for their comments: what `AlterColumn` is about.
+/// (Most columns compare equal, comments too, and need no copies.)
+fn same_structure(a: &Column, b: &Column) -> bool {
+    if a.comment == b.comment {
+        return a == b;
     }
+    let uncommented = |c: &Column| Column {
+        comment: None,
+        ..c.clone()
+    };
+    uncommented(a) == uncommented(b)
+}
+
+/// Whether column `column` of `table` is converted to a rebuilt type.
+fn is_converted(
+    converted: &BTreeSet<(QualifiedName, String)>,
+    table: &QualifiedName,
+    column: &str,
+) -> bool {
+    !converted.is_empty() && converted.contains(&(table.clone(), column.to_string()))
+}
+
+/// A constraint that can be added `NOT VALID` and validated later.
+trait Validated: PartialEq + Clone {
+    fn not_valid(&self) -> bool;
+    fn set_valid(&mut self);
+}
+
+impl Validated for Check {
+    fn not_valid(&self) -> bool {
+        self.not_valid
+    }
+    fn set_valid(&mut self) {
+        self.not_valid = false;
+    }
+}
+
+impl Validated for ForeignKey {
+    fn not_valid(&self) -> bool {
+        self.not_valid
+    }
+    fn set_valid(&mut self) {
+        self.not_valid = false;
+    }
+}
+
+/// `old` with the constraints that only need validating (`NOT VALID` there, valid in `new`)
+/// marked valid, and a [`Change::ValidateConstraint`] for each; `old` is copied only when
+/// there are such constraints.
+fn validated<'a, T: Validated>(
+    old: &'a BTreeMap<String, T>,
+    new: &BTreeMap<String, T>,
+    table: &QualifiedName,
+    out: &mut Vec<Change>,
+) -> Cow<'a, BTreeMap<String, T>> {
+    let mut validated = Cow::Borrowed(old);
+    for (name, item) in old {
+        let Some(wanted) = new.get(name) else {
+            continue;
+        };
+        if !item.not_valid() || wanted.not_valid() {
+            continue;
+        }
+        let mut valid = item.clone();
+        valid.set_valid();
+        if valid == *wanted {
+            out.push(Change::ValidateConstraint {
+                table: table.clone(),
+                name: name.clone(),
+            });
+            validated.to_mut().insert(name.clone(), valid);
+        }
+    }
+    validated
 }
 
 /// Drops and creates for a map of named constraints: changed ones (or ones that must be
 /// rebuilt) are dropped then added.
-/// `old` with the constraints that only need validating (`NOT VALID` there, valid in `new`)
-/// marked valid, and a [`Change::ValidateConstraint`] for each.
-fn validated<T: PartialEq + Clone>(
-    old: &BTreeMap<String, T>,
-    new: &BTreeMap<String, T>,
-    not_valid: impl Fn(&mut T) -> &mut bool,
-    table: &QualifiedName,
-    out: &mut Vec<Change>,
-) -> BTreeMap<String, T> {
-    let mut old = old.clone();
-    for (name, item) in old.iter_mut() {
-        let Some(wanted) = new.get(name) else {
-            continue;
-        };
-        let mut wanted = wanted.clone();
-        if *not_valid(item) && !*not_valid(&mut wanted) {
-            *not_valid(item) = false;
-            if *item == wanted {
-                out.push(Change::ValidateConstraint {
-                    table: table.clone(),
-                    name: name.clone(),
-                });
-            } else {
-                *not_valid(item) = true;
-            }
-        }
-    }
-    old
-}
-
 fn keyed<T: PartialEq>(
     old: &BTreeMap<String, T>,
     new: &BTreeMap<String, T>,
@@ -307,12 +340,16 @@ pub(crate) fn diff_indexes(
         comment: None,
         ..i.clone()
     };
+    let same = |a: &Index, b: &Index| {
+        if a.comment == b.comment {
+            a == b
+        } else {
+            uncommented(a) == uncommented(b)
+        }
+    };
     for (index_name, index) in new {
         match old.get(index_name) {
-            Some(before)
-                if uncommented(before) == uncommented(index)
-                    && !index_touches(before, replaced) =>
-            {
+            Some(before) if same(before, index) && !index_touches(before, replaced) => {
                 if before.comment != index.comment {
                     out.push(Change::SetComment {
                         target: CommentTarget::Index {

@@ -178,19 +178,31 @@ const NON_BARE_KEYWORDS: &[&str] = &[
 
 /// Quotes an identifier for PostgreSQL when, and only when, it needs quoting.
 pub fn quote_ident(ident: &str) -> String {
-    let bare = !ident.is_empty()
-        && ident
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && ident
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
-        && NON_BARE_KEYWORDS.binary_search(&ident).is_err();
-    if bare {
+    if is_bare(ident) {
         ident.to_string()
     } else {
         format!("\"{}\"", ident.replace('"', "\"\""))
+    }
+}
+
+/// Whether `ident` reads as itself unquoted.
+fn is_bare(ident: &str) -> bool {
+    ident
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && ident
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
+        && NON_BARE_KEYWORDS.binary_search(&ident).is_err()
+}
+
+/// Writes `ident` as [`quote_ident`] prints it, without building the string first.
+fn write_ident(f: &mut fmt::Formatter<'_>, ident: &str) -> fmt::Result {
+    if is_bare(ident) {
+        f.write_str(ident)
+    } else {
+        f.write_str(&quote_ident(ident))
     }
 }
 
@@ -273,12 +285,9 @@ impl QualifiedName {
 
 impl fmt::Display for QualifiedName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}.{}",
-            quote_ident(&self.schema),
-            quote_ident(&self.name)
-        )
+        write_ident(f, &self.schema)?;
+        f.write_str(".")?;
+        write_ident(f, &self.name)
     }
 }
 

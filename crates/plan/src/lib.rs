@@ -114,9 +114,10 @@ pub struct Draft {
 /// Plans the steps of `changes` (the diff from `from` to `to`).
 pub fn draft(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptions) -> Draft {
     std::thread::scope(|scope| {
-        // The fingerprints of large schemas take a while: a second thread computes them
-        // while the steps are planned.
-        let fingerprints = scope.spawn(|| (from.fingerprint(), to.fingerprint()));
+        // The fingerprints of large schemas take a while: two more threads compute them
+        // while the steps are planned (when nothing changed, they are all the work).
+        let from_fingerprint = scope.spawn(|| from.fingerprint());
+        let to_fingerprint = scope.spawn(|| to.fingerprint());
         let renamed = renamed(from, changes);
         let from = renamed.as_ref().unwrap_or(from);
         let context = postgres::Context::new(from, to, changes, options);
@@ -140,9 +141,12 @@ pub fn draft(from: &Schema, to: &Schema, changes: &[Change], options: &PlanOptio
                 tables
             })
             .collect();
-        let (from_fingerprint, to_fingerprint) = fingerprints
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let joined = |fingerprint: std::thread::ScopedJoinHandle<'_, String>| {
+            fingerprint
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        let (from_fingerprint, to_fingerprint) = (joined(from_fingerprint), joined(to_fingerprint));
         Draft {
             groups,
             tables,
