@@ -27,6 +27,18 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns off transparent huge pages for this process. mimalloc asks for them on its arenas;
+/// each first touch of one then zeroes 2 MiB, and the kernel may stall the fault to compact
+/// memory for it. Measured at 10,000 tables: the plan from empty 683 → 520 ms (median of
+/// six) and steadier, peak memory −15 MiB; on MusicBrainz −25 MiB of resident memory.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// A failure reported to the user on stderr, exit code 1.
 #[derive(Debug)]
 pub struct Failure(pub String);
@@ -38,6 +50,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -7,6 +7,7 @@
 //! same changes always give the same plan.
 
 use crate::model::Step;
+use foldhash::fast::FixedState;
 use petgraph::graph::{DiGraph, NodeIndex};
 use schema_ir::QualifiedName;
 use std::cmp::Reverse;
@@ -206,7 +207,14 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
 
     // The roles of each resource; which resource is looked at first does not matter, the
     // edges are sorted below.
-    let mut roles: HashMap<&Resource, Roles> = HashMap::with_capacity(steps.len());
+    // Sized for every mention at once: growing would hash every resource again.
+    let mentions = steps
+        .iter()
+        .map(|s| s.provides.len() + s.requires.len() + s.uses_old.len() + s.removes.len())
+        .sum();
+    // A fast hash with a fixed seed; the order of the map does not reach the plan.
+    let mut roles: HashMap<&Resource, Roles, FixedState> =
+        HashMap::with_capacity_and_hasher(mentions, FixedState::default());
     for (i, s) in steps.iter().enumerate() {
         for r in &s.provides {
             roles.entry(r).or_default().providers.push(i);
@@ -254,7 +262,7 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
     let keys: Vec<_> = steps
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.phase, s.step.object.clone(), s.step.kind.clone(), i))
+        .map(|(i, s)| (s.phase, s.step.object.as_str(), s.step.kind.as_str(), i))
         .collect();
     let mut indegree: Vec<usize> = graph
         .node_indices()
@@ -264,7 +272,7 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
                 .count()
         })
         .collect();
-    let mut ready: BinaryHeap<Reverse<&(Phase, String, String, usize)>> = keys
+    let mut ready: BinaryHeap<Reverse<&(Phase, &str, &str, usize)>> = keys
         .iter()
         .filter(|k| indegree[k.3] == 0)
         .map(Reverse)
@@ -285,10 +293,12 @@ pub(crate) fn order(groups: Vec<Vec<Planned>>) -> Vec<Step> {
     }
     // A dependency cycle cannot come from a consistent pair of schemas; should one appear,
     // the remaining steps still come out, in key order, rather than being lost.
-    let mut rest: Vec<&(Phase, String, String, usize)> =
-        keys.iter().filter(|k| !done[k.3]).collect();
+    let mut rest: Vec<&(Phase, &str, &str, usize)> = keys.iter().filter(|k| !done[k.3]).collect();
     rest.sort();
     order.extend(rest.into_iter().map(|k| k.3));
+    // The keys and roles borrow the steps, which are taken apart now.
+    drop(keys);
+    drop(roles);
 
     let mut slots: Vec<Option<Planned>> = steps.into_iter().map(Some).collect();
     order
