@@ -225,7 +225,10 @@ fn not_created(object: &str, sql: &str) -> InspectError {
 
 /// Applies the statements of `(object, statement)` pairs in one read (the parser parses the
 /// statements ahead on a second thread); an error names the object whose statement failed.
-fn apply_all(schema: &mut Schema, statements: &[(String, String)]) -> Result<(), InspectError> {
+pub(super) fn apply_all(
+    schema: &mut Schema,
+    statements: &[(String, String)],
+) -> Result<(), InspectError> {
     let mut text = String::new();
     let mut first_lines = Vec::with_capacity(statements.len());
     let mut line = 1;

@@ -5,7 +5,6 @@
 
 use crate::InspectError;
 use schema_ir::{QualifiedName, Schema, TriggerEnabled};
-use schema_parse::postgres as pg;
 use sqlx::postgres::PgRow;
 use sqlx::{FromRow, Row};
 
@@ -46,16 +45,22 @@ from_row!(TriggerRow {
     comment
 });
 
-/// Adds the triggers to the tables of `schema` (after the routines they call).
+/// Adds the triggers to the tables of `schema` (after the routines they call), all in one
+/// read.
 pub fn build(rows: &[TriggerRow], schema: &mut Schema) -> Result<(), InspectError> {
+    let statements: Vec<(String, String)> = rows
+        .iter()
+        .map(|row| {
+            let table = QualifiedName::new(&row.schema, &row.table_name);
+            (
+                format!("trigger {} on {table}", row.name),
+                row.definition.clone(),
+            )
+        })
+        .collect();
+    super::build::apply_all(schema, &statements)?;
     for row in rows {
         let table = QualifiedName::new(&row.schema, &row.table_name);
-        pg::apply_statement(schema, &row.definition).map_err(|e| {
-            InspectError::Catalog(format!(
-                "trigger {} on {table}: {e}\n    definition: {}",
-                row.name, row.definition
-            ))
-        })?;
         if let Some(t) = schema
             .tables
             .get_mut(&table)
