@@ -68,7 +68,7 @@ const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 /// schema is sorted in memory, not on disk.
 const SETTINGS: &str = "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; \
      SET LOCAL DateStyle = 'ISO, MDY'; SET LOCAL IntervalStyle = 'postgres'; \
-     SET LOCAL extra_float_digits = 1; SET LOCAL work_mem = '64MB'";
+     SET LOCAL extra_float_digits = 1; SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0";
 
 /// Opens a transaction on `helper` that sees exactly what `tx` sees (an exported snapshot);
 /// `None` when it cannot (on a standby, which exports none; the queries then all run on
