@@ -15,17 +15,6 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// As the `schema` binary does: turns off transparent huge pages for this process. mimalloc asks for them on its arenas;
-/// each first touch of one then zeroes 2 MiB, and the kernel may stall the fault to compact
-/// memory for it.
-fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory of ours.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
 use schema_diff::DiffOptions;
 use schema_inspect::InspectOptions;
 use schema_plan::PlanOptions;
@@ -226,6 +215,16 @@ fn size_argument() -> usize {
         .nth(2)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000)
+}
+
+/// Turns off transparent huge pages for this process, as the `schema` binary does (see its
+/// `main.rs`: mimalloc's arenas would take them, and each first touch zeroes 2 MiB).
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 #[tokio::main(flavor = "current_thread")]
